@@ -1,0 +1,205 @@
+package dev.agentconnector.runtime;
+
+import dev.agentconnector.runtime.auth.TokenListener;
+import dev.agentconnector.runtime.http.RateLimits;
+import dev.agentconnector.runtime.http.RetryPolicy;
+import dev.agentconnector.runtime.http.Sleeper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything about a connector except its spec and credentials. Immutable; build with {@link #builder()}.
+ * Null URLs mean "the spec's defaults".
+ */
+public final class ConnectorOptions {
+    private final String baseUrl;
+    private final String tokenUrl;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final RetryPolicy retryPolicy;
+    private final RateLimits rateLimits;
+    private final TokenListener tokenListener;
+    private final Executor asyncExecutor;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final String userAgentSuffix;
+
+    private ConnectorOptions(Builder b) {
+        this.baseUrl = b.baseUrl;
+        this.tokenUrl = b.tokenUrl;
+        this.connectTimeout = b.connectTimeout;
+        this.requestTimeout = b.requestTimeout;
+        this.retryPolicy = b.retryPolicy;
+        this.rateLimits = b.rateLimits;
+        this.tokenListener = b.tokenListener;
+        this.asyncExecutor = b.asyncExecutor;
+        this.clock = b.clock;
+        this.sleeper = b.sleeper;
+        this.userAgentSuffix = b.userAgentSuffix;
+    }
+
+    /** Defaults: spec URLs, 10 s connect, 60 s request, {@link RetryPolicy#DEFAULT}, {@link RateLimits#ASANA_DEFAULT}. */
+    public static ConnectorOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.baseUrl = baseUrl;
+        b.tokenUrl = tokenUrl;
+        b.connectTimeout = connectTimeout;
+        b.requestTimeout = requestTimeout;
+        b.retryPolicy = retryPolicy;
+        b.rateLimits = rateLimits;
+        b.tokenListener = tokenListener;
+        b.asyncExecutor = asyncExecutor;
+        b.clock = clock;
+        b.sleeper = sleeper;
+        b.userAgentSuffix = userAgentSuffix;
+        return b;
+    }
+
+    /** API base URL, or null for the spec's. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** OAuth2 token URL, or null for the spec's. */
+    public String tokenUrl() {
+        return tokenUrl;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public RateLimits rateLimits() {
+        return rateLimits;
+    }
+
+    /** Receives refreshed OAuth tokens, or null. */
+    public TokenListener tokenListener() {
+        return tokenListener;
+    }
+
+    /** Runs {@code executeAsync} calls, or null for the connector's own daemon pool. */
+    public Executor asyncExecutor() {
+        return asyncExecutor;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    /** Appended to the User-Agent, e.g. an application name, or null. */
+    public String userAgentSuffix() {
+        return userAgentSuffix;
+    }
+
+    /** Builder for {@link ConnectorOptions}. */
+    public static final class Builder {
+        private String baseUrl;
+        private String tokenUrl;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private RateLimits rateLimits = RateLimits.ASANA_DEFAULT;
+        private TokenListener tokenListener;
+        private Executor asyncExecutor;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private String userAgentSuffix;
+
+        private Builder() {
+        }
+
+        /** API base URL, e.g. a simulator's {@code http://127.0.0.1:8089/api/1.0}. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** OAuth2 token endpoint. */
+        public Builder tokenUrl(String tokenUrl) {
+            this.tokenUrl = tokenUrl;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Time allowed for each response's headers to arrive. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = positive(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        public Builder rateLimits(RateLimits rateLimits) {
+            this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
+        }
+
+        public Builder tokenListener(TokenListener tokenListener) {
+            this.tokenListener = tokenListener;
+            return this;
+        }
+
+        public Builder asyncExecutor(Executor asyncExecutor) {
+            this.asyncExecutor = asyncExecutor;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        public Builder userAgentSuffix(String userAgentSuffix) {
+            this.userAgentSuffix = userAgentSuffix;
+            return this;
+        }
+
+        public ConnectorOptions build() {
+            return new ConnectorOptions(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+    }
+}

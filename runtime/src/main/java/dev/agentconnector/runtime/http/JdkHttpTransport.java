@@ -1,0 +1,105 @@
+package dev.agentconnector.runtime.http;
+
+import dev.agentconnector.runtime.error.TransportException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.Map;
+
+/** The bottom of the stack: one {@link HttpClient} (connection reuse, HTTP/1.1 keep-alive) and a per-request timeout. */
+public final class JdkHttpTransport implements Transport {
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    /**
+     * @param client         a shared client (its connect timeout and redirect policy apply)
+     * @param requestTimeout time allowed for the response headers to arrive
+     */
+    public JdkHttpTransport(HttpClient client, Duration requestTimeout) {
+        this.client = client;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** A client for API calls: HTTP/1.1, no redirects (auth must never follow one elsewhere). */
+    public static HttpClient apiClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** A client for unauthenticated file downloads, which may redirect to storage hosts. */
+    public static HttpClient downloadClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    @Override
+    public ApiResponse send(ApiRequest request) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(requestTimeout);
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
+            b.header(h.getKey(), h.getValue());
+        }
+        HttpRequest.BodyPublisher publisher = request.body() == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(request.body());
+        b.method(request.method(), publisher);
+        try {
+            if (request.streamBody()) {
+                HttpResponse<java.io.InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                return ApiResponse.ofStream(r.statusCode(), r.headers(), r.body());
+            }
+            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return ApiResponse.ofBytes(r.statusCode(), r.headers(), r.body());
+        } catch (IOException e) {
+            boolean neverSent = neverConnected(e);
+            throw new TransportException(describe(request, e, neverSent), !neverSent, e);
+        } catch (UnresolvedAddressException e) {
+            throw new TransportException(request.operation() + ": cannot resolve host " + request.uri().getHost(),
+                    false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(request.operation() + ": interrupted while waiting for "
+                    + request.uri().getHost(), true, e);
+        }
+    }
+
+    /** True when the failure happened before a connection existed, so the server cannot have seen the request. */
+    static boolean neverConnected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException
+                    || t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(ApiRequest request, IOException e, boolean neverSent) {
+        String where = request.uri().getHost() + (request.uri().getPort() > 0 ? ":" + request.uri().getPort() : "");
+        String what;
+        if (neverSent) {
+            what = "could not connect to " + where;
+        } else if (e instanceof HttpTimeoutException) {
+            what = "no answer from " + where + " in time";
+        } else {
+            what = "connection to " + where + " failed before a complete answer arrived";
+        }
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String hint = !neverSent && request.isWrite()
+                ? "; the change may or may not have been applied, so check before repeating it"
+                : "";
+        return request.operation() + ": " + what + " (" + detail + ")" + hint;
+    }
+}
