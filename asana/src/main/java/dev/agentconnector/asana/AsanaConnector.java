@@ -1,0 +1,128 @@
+package dev.agentconnector.asana;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentconnector.runtime.ConnectorOptions;
+import dev.agentconnector.runtime.error.ConfigurationException;
+import dev.agentconnector.runtime.exec.Download;
+import dev.agentconnector.runtime.exec.ExecutionResult;
+import dev.agentconnector.runtime.exec.Executor;
+import dev.agentconnector.runtime.exec.LocalExecutor;
+import dev.agentconnector.runtime.spec.ConnectorSpec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Asana connector: {@code execute(entity, action, params)} over Asana's REST API. Thread-safe; create one per
+ * credential and share it.
+ *
+ * <pre>{@code
+ * try (var asana = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(token))) {
+ *     ExecutionResult r = asana.execute("tasks", "get", Map.of("task_gid", "1204567890123456"));
+ * }
+ * }</pre>
+ */
+public final class AsanaConnector implements AutoCloseable {
+    private final Executor executor;
+    private final java.util.concurrent.Executor async;
+    private final ExecutorService ownPool;
+
+    /** A local connector with default options (Asana's own URLs). */
+    public AsanaConnector(AsanaAuthConfig auth) {
+        this(auth, ConnectorOptions.defaults());
+    }
+
+    /** A local connector; {@code options} can point it elsewhere (e.g. the simulator) and tune retries and limits. */
+    public AsanaConnector(AsanaAuthConfig auth, ConnectorOptions options) {
+        this(new LocalExecutor(AsanaSpec.get(), requireAuth(auth).toCredentials(), options), options);
+    }
+
+    /** A connector over any executor (local or hosted) with the given options for async calls. */
+    public AsanaConnector(Executor executor, ConnectorOptions options) {
+        this.executor = executor;
+        if (options.asyncExecutor() != null) {
+            this.async = options.asyncExecutor();
+            this.ownPool = null;
+        } else {
+            AtomicInteger n = new AtomicInteger();
+            this.ownPool = Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "asana-agent-async-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            this.async = ownPool;
+        }
+    }
+
+    /** Credentials and endpoints from the environment; see {@link AsanaEnvironment}. */
+    public static AsanaConnector fromEnv() {
+        AsanaEnvironment env = AsanaEnvironment.fromSystem();
+        return new AsanaConnector(env.authConfig(), env.options(ConnectorOptions.builder()).build());
+    }
+
+    private static AsanaAuthConfig requireAuth(AsanaAuthConfig auth) {
+        if (auth == null) {
+            throw new ConfigurationException("an auth config is required: new AsanaPersonalAccessTokenAuthConfig(token) "
+                    + "or new AsanaOauth2AuthConfig(accessToken, refreshToken, clientId, clientSecret)");
+        }
+        return auth;
+    }
+
+    /**
+     * Runs one operation. Never throws for bad params or Asana errors: they come back as {@code success == false}
+     * with a message naming the problem and the typed exception in {@link ExecutionResult#exception()}.
+     */
+    public ExecutionResult execute(String entity, String action, Map<String, ?> params) {
+        return executor.execute(entity, action, params);
+    }
+
+    /** {@link #execute(String, String, Map)} without params. */
+    public ExecutionResult execute(String entity, String action) {
+        return executor.execute(entity, action, Map.of());
+    }
+
+    /** {@link #execute(String, String, Map)} on a background thread. */
+    public CompletableFuture<ExecutionResult> executeAsync(String entity, String action, Map<String, ?> params) {
+        return CompletableFuture.supplyAsync(() -> executor.execute(entity, action, params), async);
+    }
+
+    /** Runs one operation and returns its data, throwing the typed exception on failure. */
+    public JsonNode executeOrThrow(String entity, String action, Map<String, ?> params) {
+        return execute(entity, action, params).orThrow();
+    }
+
+    /**
+     * Downloads an attachment to {@code target} (streamed; written to a temporary file and moved into place when
+     * complete). Returns the bytes written.
+     */
+    public long download(String attachmentGid, Path target, boolean overwrite) throws IOException {
+        ExecutionResult r = execute("attachments", "download", Map.of("attachment_gid", attachmentGid));
+        r.orThrow();
+        try (Download d = r.download().orElseThrow()) {
+            return d.saveTo(target, overwrite);
+        }
+    }
+
+    /** The Asana spec this connector runs. */
+    public ConnectorSpec spec() {
+        return AsanaSpec.get();
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+        if (ownPool != null) {
+            ownPool.shutdown();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AsanaConnector[" + executor.getClass().getSimpleName() + "]";
+    }
+}
