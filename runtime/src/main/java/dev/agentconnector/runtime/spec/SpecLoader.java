@@ -172,6 +172,8 @@ public final class SpecLoader {
                     fail(where + ": unknown pagination '" + p + "' (offset or none)");
                 }
             }
+            requireList(node, "default_fields", where);
+            requireList(node, "requires_one_of", where);
             List<String> defaultFields = new ArrayList<>();
             boolean selectable = node.has("default_fields");
             for (JsonNode f : node.path("default_fields")) {
@@ -189,7 +191,10 @@ public final class SpecLoader {
             List<List<String>> oneOf = new ArrayList<>();
             for (JsonNode group : node.path("requires_one_of")) {
                 List<String> names = new ArrayList<>();
-                for (JsonNode n : group) {
+                if (!group.isArray()) {
+                fail(where + ": requires_one_of must be a list of lists of param names");
+            }
+            for (JsonNode n : group) {
                     if (!params.containsKey(n.asText())) {
                         fail(where + ": requires_one_of names unknown param '" + n.asText() + "'");
                     }
@@ -265,6 +270,7 @@ public final class SpecLoader {
                 fail(where + ": nested properties take their parent's location; remove 'in'");
             }
             ParamType type = type(node, where);
+            requireList(node, "enum", where);
             List<String> enums = new ArrayList<>();
             for (JsonNode v : node.path("enum")) {
                 enums.add(v.asText());
@@ -322,6 +328,13 @@ public final class SpecLoader {
                 fail(where + ": '" + key + "' must be a scalar");
             }
             return v.asText();
+        }
+
+        /** YAML aliases and scalars where a list belongs would otherwise read as an empty list. */
+        private void requireList(JsonNode node, String key, String where) {
+            if (node.has(key) && !node.get(key).isArray()) {
+                fail(where + ": '" + key + "' must be a list");
+            }
         }
 
         private void checkKeys(JsonNode node, Set<String> allowed, String where) {

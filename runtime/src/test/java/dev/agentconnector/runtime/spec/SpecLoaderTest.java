@@ -106,4 +106,11 @@ class SpecLoaderTest {
                 .hasMessageContaining("items.lst: entity 'items' has no action 'lst' (did you mean 'list'?)")
                 .hasMessageContaining("it supports: list, create");
     }
+
+    @Test
+    void scalarWhereAListBelongsFails() {
+        assertThatThrownBy(() -> TestSpecs.parse(HEAD + """
+                      get: {description: d, method: GET, path: /t, default_fields: name}
+                """)).hasMessageContaining("things.get: 'default_fields' must be a list");
+    }
 }
