@@ -15,6 +15,7 @@ import java.util.Map;
 
 /** The bottom of the stack: one {@link HttpClient} (connection reuse, HTTP/1.1 keep-alive) and a per-request timeout. */
 public final class JdkHttpTransport implements Transport {
+    private static final System.Logger LOG = System.getLogger(JdkHttpTransport.class.getName());
     private final HttpClient client;
     private final Duration requestTimeout;
 
@@ -55,13 +56,21 @@ public final class JdkHttpTransport implements Transport {
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(request.body());
         b.method(request.method(), publisher);
+        long start = System.nanoTime();
         try {
+            ApiResponse response;
             if (request.streamBody()) {
                 HttpResponse<java.io.InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-                return ApiResponse.ofStream(r.statusCode(), r.headers(), r.body());
+                response = ApiResponse.ofStream(r.statusCode(), r.headers(), r.body());
+            } else {
+                HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response = ApiResponse.ofBytes(r.statusCode(), r.headers(), r.body());
             }
-            HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return ApiResponse.ofBytes(r.statusCode(), r.headers(), r.body());
+            // path only: queries can carry user text, and nothing here may carry credentials
+            LOG.log(System.Logger.Level.DEBUG, () -> request.operation() + ": " + request.method() + " "
+                    + request.uri().getRawPath() + " -> " + response.status() + " in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+            return response;
         } catch (IOException e) {
             boolean neverSent = neverConnected(e);
             throw new TransportException(describe(request, e, neverSent), !neverSent, e);
