@@ -260,13 +260,22 @@ public final class ParamValidator {
             return;
         }
         for (List<String> group : op.requiresOneOf()) {
-            if (group.stream().allMatch(params::has)) {
+            if (group.stream().allMatch(name -> given(params, name))) {
                 return;
             }
         }
         String options = op.requiresOneOf().stream().map(g -> String.join(" + ", g))
                 .collect(Collectors.joining(" | "));
         throw error(op, op.requiresOneOf().get(0).get(0), "give one of: " + options);
+    }
+
+    /** A param, or a {@code param.property} of an object param, is present and not null. */
+    private static boolean given(ObjectNode params, String name) {
+        if (params.has(name)) {
+            return true;
+        }
+        int dot = name.indexOf('.');
+        return dot > 0 && params.path(name.substring(0, dot)).hasNonNull(name.substring(dot + 1));
     }
 
     private ValidationException typeError(OperationSpec op, String path, ParamSpec spec, JsonNode value) {

@@ -195,7 +195,7 @@ public final class SpecLoader {
                 fail(where + ": requires_one_of must be a list of lists of param names");
             }
             for (JsonNode n : group) {
-                    if (!params.containsKey(n.asText())) {
+                    if (!params.containsKey(n.asText()) && !isNestedProperty(params, n.asText())) {
                         fail(where + ": requires_one_of names unknown param '" + n.asText() + "'");
                     }
                     names.add(n.asText());
@@ -204,6 +204,13 @@ public final class SpecLoader {
             }
             return new OperationSpec(entity, action, text(node, "description", where, true), method, path, params,
                     pagination, defaultFields, returns, returnsList, oneOf, downloadUrlField);
+        }
+
+        /** True for {@code param.property} naming a property of an object param (e.g. {@code data.text}). */
+        private static boolean isNestedProperty(Map<String, ParamSpec> params, String name) {
+            int dot = name.indexOf('.');
+            ParamSpec parent = dot > 0 ? params.get(name.substring(0, dot)) : null;
+            return parent != null && parent.properties().containsKey(name.substring(dot + 1));
         }
 
         private void addStandardParams(Map<String, ParamSpec> params, Pagination pagination, boolean selectable) {

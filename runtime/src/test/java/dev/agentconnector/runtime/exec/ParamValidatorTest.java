@@ -131,4 +131,34 @@ class ParamValidatorTest {
         assertThatThrownBy(() -> validator.validate(list, List.of(1, 2)))
                 .hasMessageContaining("params must be a JSON object");
     }
+
+    @Test
+    void requiresOneOfReachesIntoObjectParams() {
+        ConnectorSpec s = TestSpecs.parse("""
+                connector: x
+                version: "1"
+                base_url: http://h/api
+                entities:
+                  notes:
+                    description: n
+                    actions:
+                      create:
+                        description: d
+                        method: POST
+                        path: /notes
+                        requires_one_of: [[data.text], [data.html]]
+                        params:
+                          data:
+                            in: body
+                            type: object
+                            required: true
+                            description: body
+                            properties:
+                              text: {type: string, description: t}
+                              html: {type: string, description: h}
+                """);
+        OperationSpec op = s.operation("notes", "create");
+        assertThat(fail(op, Map.of("data", Map.of())).getMessage()).contains("give one of: data.text | data.html");
+        validator.validate(op, Map.of("data", Map.of("html", "<body>x</body>")));
+    }
 }
