@@ -112,6 +112,7 @@ class DownloadTest {
                 sim.fixtures().attachmentGid()));
         assertThat(r.success()).isTrue();
         r.download().orElseThrow().close();
+        assertThat(sim.stats().fileRequests()).isPositive();
         assertThat(sim.stats().fileRequestsWithAuthorization()).isZero();
     }
 }

@@ -29,7 +29,7 @@ final class ParamParser {
             JsonNode node;
             try {
                 node = mapper.readTree(json);
-            } catch (IOException e) {
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalArgumentException("--params is not valid JSON: "
                         + e.getOriginalMessage() + "; example: --params '{\"task_gid\": \"1204567890123456\"}'");
             }

@@ -32,8 +32,21 @@ public final class Suggestions {
                             || (g.length() >= 3 && (lc.startsWith(g) || g.startsWith(lc) || lc.contains(g)));
                 })
                 .min(Comparator.comparingInt((String c) -> distance(g, c.toLowerCase(Locale.ROOT)))
+                        // on a tie, a dropped letter ("taks" for "tasks") is likelier than a changed one ("tags")
+                        .thenComparing(c -> !isSubsequence(g, c.toLowerCase(Locale.ROOT)))
                         .thenComparing(Comparator.naturalOrder()))
                 .orElse(null);
+    }
+
+    /** True when every character of {@code a} appears in {@code b} in order. */
+    static boolean isSubsequence(String a, String b) {
+        int i = 0;
+        for (int j = 0; i < a.length() && j < b.length(); j++) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+            }
+        }
+        return i == a.length();
     }
 
     /** Levenshtein edit distance. */

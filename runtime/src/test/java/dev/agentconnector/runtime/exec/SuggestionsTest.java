@@ -14,6 +14,7 @@ class SuggestionsTest {
         assertThat(Suggestions.closest("Workspace", names)).isEqualTo("workspace");
         assertThat(Suggestions.closest("asignee", names)).isEqualTo("assignee");
         assertThat(Suggestions.closest("zebra", names)).isNull();
+        assertThat(Suggestions.closest("taks", List.of("tags", "tasks"))).isEqualTo("tasks");
         assertThat(Suggestions.didYouMean("zebra", names)).isEmpty();
         assertThat(Suggestions.didYouMean("projct", names)).isEqualTo(" (did you mean 'project'?)");
     }
