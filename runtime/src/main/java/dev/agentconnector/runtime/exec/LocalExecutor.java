@@ -50,6 +50,7 @@ public final class LocalExecutor implements Executor {
     private final ResponseReader responses;
     private final Transport api;
     private final Transport files;
+    private final List<HttpClient> clients;
     private final String userAgent;
 
     /**
@@ -63,6 +64,8 @@ public final class LocalExecutor implements Executor {
         URI baseUri = checkUrl(base, "base URL");
         this.userAgent = Version.userAgent(spec.name(), options.userAgentSuffix());
         HttpClient apiClient = JdkHttpTransport.apiClient(options.connectTimeout());
+        HttpClient downloadClient = JdkHttpTransport.downloadClient(options.connectTimeout());
+        this.clients = List.of(apiClient, downloadClient);
         Transport http = new JdkHttpTransport(apiClient, options.requestTimeout());
         Transport limited = new LimitingTransport(http,
                 new RequestLimiter(options.rateLimits(), options.clock(), options.sleeper()));
@@ -71,7 +74,7 @@ public final class LocalExecutor implements Executor {
         Authenticator authenticator = authenticator(credentials, options, http);
         this.api = new AuthenticatingTransport(retrying, authenticator, baseUri);
         this.files = new RetryingTransport(
-                new JdkHttpTransport(JdkHttpTransport.downloadClient(options.connectTimeout()), options.requestTimeout()),
+                new JdkHttpTransport(downloadClient, options.requestTimeout()),
                 options.retryPolicy(), options.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
         this.requests = new RequestBuilder(spec, base, userAgent, mapper);
         this.responses = new ResponseReader(spec, mapper);
@@ -200,6 +203,20 @@ public final class LocalExecutor implements Executor {
             data.put("content_range", download.contentRange());
         }
         return ExecutionResult.download(data, download);
+    }
+
+    /** Releases the HTTP clients' connections and threads where the JDK allows it (Java 21 and later). */
+    @Override
+    public void close() {
+        for (HttpClient c : clients) {
+            if (c instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // closing is best effort; the client is unusable either way
+                }
+            }
+        }
     }
 
     private static URI checkUrl(String url, String what) {

@@ -25,12 +25,16 @@ final class RequestBuilder {
     private final String baseUrl;
     private final String userAgent;
     private final ObjectMapper mapper;
+    /** The encoded default field list of each operation, computed once (read-only afterwards). */
+    private final Map<OperationSpec, String> defaultFields = new java.util.IdentityHashMap<>();
 
     RequestBuilder(ConnectorSpec spec, String baseUrl, String userAgent, ObjectMapper mapper) {
         this.spec = spec;
         this.baseUrl = baseUrl;
         this.userAgent = userAgent;
         this.mapper = mapper;
+        spec.entities().values().forEach(e -> e.actions().values().forEach(op ->
+                defaultFields.put(op, enc(String.join(",", op.defaultFields())))));
     }
 
     ApiRequest build(OperationSpec op, ObjectNode params) {
@@ -43,9 +47,12 @@ final class RequestBuilder {
         for (ParamSpec p : op.params().values()) {
             JsonNode v = params.get(p.name());
             if (p.location() == ParamLocation.QUERY && p.name().equals(StandardParams.FIELDS)) {
-                String fields = v != null ? join(v) : String.join(",", op.defaultFields());
+                String fields = v != null ? enc(join(v)) : defaultFields.get(op);
+                if (fields == null) {
+                    fields = enc(String.join(",", op.defaultFields())); // an operation from another spec object
+                }
                 if (!fields.isEmpty()) {
-                    query.add(enc(spec.fieldsParam() != null ? spec.fieldsParam() : p.wireName()) + "=" + enc(fields));
+                    query.add(enc(spec.fieldsParam() != null ? spec.fieldsParam() : p.wireName()) + "=" + fields);
                 }
                 continue;
             }
