@@ -71,7 +71,7 @@ public final class Selection {
             return null;
         }
         Selection root = new Selection(Kind.EXPLICIT, new LinkedHashMap<>());
-        for (String item : splitTopLevel(optFields)) {
+        for (String item : splitOutsideParens(optFields, ',')) {
             for (String path : expandGroups(item.trim())) {
                 if (path.startsWith("this.")) {
                     path = path.substring(5);
@@ -91,8 +91,8 @@ public final class Selection {
         return root;
     }
 
-    /** Splits on commas that are not inside parentheses. */
-    private static List<String> splitTopLevel(String s) {
+    /** Splits on {@code separator} where it is not inside parentheses. */
+    private static List<String> splitOutsideParens(String s, char separator) {
         List<String> out = new ArrayList<>();
         int depth = 0;
         int start = 0;
@@ -102,7 +102,7 @@ public final class Selection {
                 depth++;
             } else if (c == ')') {
                 depth = Math.max(0, depth - 1);
-            } else if (c == ',' && depth == 0) {
+            } else if (c == separator && depth == 0) {
                 out.add(s.substring(start, i));
                 start = i + 1;
             }
@@ -134,28 +134,9 @@ public final class Selection {
         String head = path.substring(0, open);
         String tail = path.substring(close + 1);
         List<String> out = new ArrayList<>();
-        for (String alt : splitAlternatives(path.substring(open + 1, close))) {
+        for (String alt : splitOutsideParens(path.substring(open + 1, close), '|')) {
             out.addAll(expandGroups(head + alt + tail));
         }
-        return out;
-    }
-
-    private static List<String> splitAlternatives(String s) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                out.add(s.substring(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(s.substring(start));
         return out;
     }
 }
