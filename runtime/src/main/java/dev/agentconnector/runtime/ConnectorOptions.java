@@ -22,6 +22,7 @@ public final class ConnectorOptions {
     private final RetryPolicy retryPolicy;
     private final RateLimits rateLimits;
     private final TokenListener tokenListener;
+    private final dev.agentconnector.runtime.auth.RefreshCoordinator refreshCoordinator;
     private final Executor asyncExecutor;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -35,6 +36,7 @@ public final class ConnectorOptions {
         this.retryPolicy = b.retryPolicy;
         this.rateLimits = b.rateLimits;
         this.tokenListener = b.tokenListener;
+        this.refreshCoordinator = b.refreshCoordinator;
         this.asyncExecutor = b.asyncExecutor;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
@@ -60,6 +62,7 @@ public final class ConnectorOptions {
         b.retryPolicy = retryPolicy;
         b.rateLimits = rateLimits;
         b.tokenListener = tokenListener;
+        b.refreshCoordinator = refreshCoordinator;
         b.asyncExecutor = asyncExecutor;
         b.clock = clock;
         b.sleeper = sleeper;
@@ -98,6 +101,11 @@ public final class ConnectorOptions {
         return tokenListener;
     }
 
+    /** Coordinates OAuth refreshes across processes sharing a credential, or null. */
+    public dev.agentconnector.runtime.auth.RefreshCoordinator refreshCoordinator() {
+        return refreshCoordinator;
+    }
+
     /** Runs {@code executeAsync} calls, or null for the connector's own daemon pool. */
     public Executor asyncExecutor() {
         return asyncExecutor;
@@ -125,6 +133,7 @@ public final class ConnectorOptions {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private RateLimits rateLimits = RateLimits.ASANA_DEFAULT;
         private TokenListener tokenListener;
+        private dev.agentconnector.runtime.auth.RefreshCoordinator refreshCoordinator;
         private Executor asyncExecutor;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
@@ -168,6 +177,12 @@ public final class ConnectorOptions {
 
         public Builder tokenListener(TokenListener tokenListener) {
             this.tokenListener = tokenListener;
+            return this;
+        }
+
+        /** Makes OAuth refreshes once per credential across processes (e.g. service instances on one database). */
+        public Builder refreshCoordinator(dev.agentconnector.runtime.auth.RefreshCoordinator refreshCoordinator) {
+            this.refreshCoordinator = refreshCoordinator;
             return this;
         }
 

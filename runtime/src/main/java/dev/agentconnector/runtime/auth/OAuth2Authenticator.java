@@ -33,6 +33,7 @@ public final class OAuth2Authenticator implements Authenticator {
     private final Clock clock;
     private final TokenListener listener;
     private final String apiName;
+    private final RefreshCoordinator coordinator;
     private final ReentrantLock refreshLock = new ReentrantLock();
     private volatile String refreshToken;
     private volatile TokenState state;
@@ -53,6 +54,15 @@ public final class OAuth2Authenticator implements Authenticator {
      */
     public OAuth2Authenticator(OAuth2Credentials credentials, Transport tokenTransport, Clock clock,
                                TokenListener listener, String apiName) {
+        this(credentials, tokenTransport, clock, listener, apiName, null);
+    }
+
+    /**
+     * @param coordinator makes refreshes single-flight across processes sharing the credential, or null
+     */
+    public OAuth2Authenticator(OAuth2Credentials credentials, Transport tokenTransport, Clock clock,
+                               TokenListener listener, String apiName, RefreshCoordinator coordinator) {
+        this.coordinator = coordinator;
         this.credentials = credentials;
         this.tokenTransport = tokenTransport;
         this.clock = clock;
@@ -92,7 +102,20 @@ public final class OAuth2Authenticator implements Authenticator {
                     && !current.expiringBefore(clock.instant().plus(credentials.refreshSkew()))) {
                 return current;
             }
-            TokenState fresh = requestToken();
+            TokenState fresh;
+            if (coordinator == null) {
+                fresh = requestToken();
+            } else {
+                String stale = current == null ? null : current.header().substring("Bearer ".length());
+                OAuthTokens tokens = coordinator.coordinate(stale, () -> {
+                    TokenState t = requestToken();
+                    return new OAuthTokens(t.header().substring("Bearer ".length()), refreshToken, t.expiresAt());
+                });
+                if (tokens.refreshToken() != null) {
+                    refreshToken = tokens.refreshToken();
+                }
+                fresh = new TokenState("Bearer " + tokens.accessToken(), tokens.expiresAt());
+            }
             state = fresh;
             return fresh;
         } finally {

@@ -92,7 +92,7 @@ public final class LocalExecutor implements Executor {
             }
             return new OAuth2Authenticator(new OAuth2Credentials(checkUrl(tokenUrl, "token URL"), o.refreshToken(),
                     o.clientId(), o.clientSecret(), o.accessToken(), o.accessTokenExpiresAt(), null),
-                    http, options.clock(), options.tokenListener(), spec.title());
+                    http, options.clock(), options.tokenListener(), spec.title(), options.refreshCoordinator());
         }
         throw new ConfigurationException("credentials are required: a bearer token or OAuth2 credentials");
     }

@@ -173,4 +173,21 @@ class OAuth2AuthenticatorTest {
         assertThat(new Credentials.Bearer("pat-secret").toString()).doesNotContain("pat-secret");
         assertThat(new BearerTokenAuthenticator("pat-secret").toString()).doesNotContain("pat-secret");
     }
+
+    @Test
+    void aCoordinatorCanHandBackTokensAnotherProcessStored() {
+        CountingTokenEndpoint endpoint = new CountingTokenEndpoint();
+        List<String> staleSeen = new ArrayList<>();
+        RefreshCoordinator shared = (stale, refresh) -> {
+            staleSeen.add(stale);
+            return stale == null ? refresh.get() : new OAuthTokens("from-db", "rt-secret", null);
+        };
+        OAuth2Authenticator auth = new OAuth2Authenticator(creds(null, null, null), endpoint, Clock.systemUTC(), null,
+                "Demo", shared);
+        assertThat(auth.authorization()).isEqualTo("Bearer at-1");
+        assertThat(auth.renewAfterRejection("Bearer at-1")).isTrue();
+        assertThat(auth.authorization()).isEqualTo("Bearer from-db");
+        assertThat(endpoint.calls.get()).isEqualTo(1);
+        assertThat(staleSeen).containsExactly(null, "at-1");
+    }
 }
