@@ -1,9 +1,9 @@
 package dev.agentconnector.asana;
 
-import dev.agentconnector.runtime.auth.Credentials;
-
-/** How a local {@link AsanaConnector} authenticates with Asana. */
-public sealed interface AsanaAuthConfig permits AsanaPersonalAccessTokenAuthConfig, AsanaOauth2AuthConfig {
-    /** The runtime credentials for this config. */
-    Credentials toCredentials();
+/**
+ * How an {@link AsanaConnector} reaches Asana: locally with a personal access token or OAuth2 credentials, or
+ * through a connector execution service (hosted mode).
+ */
+public sealed interface AsanaAuthConfig
+        permits AsanaPersonalAccessTokenAuthConfig, AsanaOauth2AuthConfig, AsanaHostedAuthConfig {
 }

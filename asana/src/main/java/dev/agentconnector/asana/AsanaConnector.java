@@ -7,6 +7,7 @@ import dev.agentconnector.runtime.exec.Download;
 import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.runtime.exec.Executor;
 import dev.agentconnector.runtime.exec.LocalExecutor;
+import dev.agentconnector.runtime.hosted.HostedExecutor;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
 
 import java.io.IOException;
@@ -37,9 +38,22 @@ public final class AsanaConnector implements AutoCloseable {
         this(auth, ConnectorOptions.defaults());
     }
 
-    /** A local connector; {@code options} can point it elsewhere (e.g. the simulator) and tune retries and limits. */
+    /**
+     * A local connector (personal access token or OAuth2) or a hosted one; {@code options} can point a local one
+     * elsewhere (e.g. the simulator) and tune timeouts, retries and limits.
+     */
     public AsanaConnector(AsanaAuthConfig auth, ConnectorOptions options) {
-        this(new LocalExecutor(AsanaSpec.get(), requireAuth(auth).toCredentials(), options), options);
+        this(executor(requireAuth(auth), options), options);
+    }
+
+    private static Executor executor(AsanaAuthConfig auth, ConnectorOptions options) {
+        if (auth instanceof AsanaPersonalAccessTokenAuthConfig pat) {
+            return new LocalExecutor(AsanaSpec.get(), pat.toCredentials(), options);
+        }
+        if (auth instanceof AsanaOauth2AuthConfig oauth) {
+            return new LocalExecutor(AsanaSpec.get(), oauth.toCredentials(), options);
+        }
+        return new HostedExecutor(AsanaSpec.get(), ((AsanaHostedAuthConfig) auth).toHostedConfig(), options);
     }
 
     /** A connector over any executor (local or hosted) with the given options for async calls. */
@@ -67,8 +81,9 @@ public final class AsanaConnector implements AutoCloseable {
 
     private static AsanaAuthConfig requireAuth(AsanaAuthConfig auth) {
         if (auth == null) {
-            throw new ConfigurationException("an auth config is required: new AsanaPersonalAccessTokenAuthConfig(token) "
-                    + "or new AsanaOauth2AuthConfig(accessToken, refreshToken, clientId, clientSecret)");
+            throw new ConfigurationException("an auth config is required: new AsanaPersonalAccessTokenAuthConfig(token), "
+                    + "new AsanaOauth2AuthConfig(accessToken, refreshToken, clientId, clientSecret) or "
+                    + "AsanaHostedAuthConfig.forWorkspace(clientId, clientSecret, workspaceName)");
         }
         return auth;
     }

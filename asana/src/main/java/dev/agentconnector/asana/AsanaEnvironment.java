@@ -62,6 +62,26 @@ public final class AsanaEnvironment {
                 + "ASANA_CLIENT_SECRET (and optionally ASANA_ACCESS_TOKEN) for OAuth2; or try --sandbox");
     }
 
+    /**
+     * Hosted-mode settings: {@code AIRBYTE_CLIENT_ID}, {@code AIRBYTE_CLIENT_SECRET}, {@code AIRBYTE_API_URL},
+     * {@code AIRBYTE_WORKSPACE_NAME} or {@code AIRBYTE_CONNECTOR_ID}, and {@code AIRBYTE_ORGANIZATION_ID}.
+     *
+     * @throws ConfigurationException naming the variables to set when they are missing
+     */
+    public AsanaHostedAuthConfig hostedAuthConfig() {
+        String id = get("AIRBYTE_CLIENT_ID");
+        String secret = get("AIRBYTE_CLIENT_SECRET");
+        String workspace = get("AIRBYTE_WORKSPACE_NAME");
+        String connector = get("AIRBYTE_CONNECTOR_ID");
+        if (id == null || secret == null || (workspace == null && connector == null)) {
+            throw new ConfigurationException("hosted mode needs AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET (the "
+                    + "application's credentials) and AIRBYTE_WORKSPACE_NAME or AIRBYTE_CONNECTOR_ID; optionally "
+                    + "AIRBYTE_API_URL (default https://api.airbyte.ai) and AIRBYTE_ORGANIZATION_ID");
+        }
+        return new AsanaHostedAuthConfig(id, secret, workspace, connector, get("AIRBYTE_ORGANIZATION_ID"),
+                get("AIRBYTE_API_URL"));
+    }
+
     /** Applies {@code ASANA_BASE_URL} and {@code ASANA_TOKEN_URL} to a builder. */
     public ConnectorOptions.Builder options(ConnectorOptions.Builder builder) {
         return builder.baseUrl(orDefault("ASANA_BASE_URL", DEFAULT_BASE_URL))

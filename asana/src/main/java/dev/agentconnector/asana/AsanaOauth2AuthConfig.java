@@ -19,7 +19,7 @@ public record AsanaOauth2AuthConfig(String accessToken, String refreshToken, Str
         return new AsanaOauth2AuthConfig(null, refreshToken, clientId, clientSecret);
     }
 
-    @Override
+    /** The runtime credentials for this config. */
     public Credentials toCredentials() {
         return new Credentials.OAuth2(refreshToken, clientId, clientSecret, accessToken, null);
     }

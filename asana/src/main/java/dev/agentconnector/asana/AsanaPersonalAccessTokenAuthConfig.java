@@ -8,7 +8,7 @@ import dev.agentconnector.runtime.auth.Credentials;
  * @param token the personal access token
  */
 public record AsanaPersonalAccessTokenAuthConfig(String token) implements AsanaAuthConfig {
-    @Override
+    /** The runtime credentials for this config. */
     public Credentials toCredentials() {
         return new Credentials.Bearer(token);
     }

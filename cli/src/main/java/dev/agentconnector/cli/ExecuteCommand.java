@@ -63,6 +63,11 @@ final class ExecuteCommand implements Callable<Integer> {
     @Option(names = "--sandbox", description = "Run against an in-process Asana simulator (no account needed)")
     boolean sandbox;
 
+    @Option(names = "--hosted", description = "Execute through a connector execution service: AIRBYTE_CLIENT_ID, "
+            + "AIRBYTE_CLIENT_SECRET, AIRBYTE_WORKSPACE_NAME or AIRBYTE_CONNECTOR_ID, optional AIRBYTE_API_URL and "
+            + "AIRBYTE_ORGANIZATION_ID")
+    boolean hosted;
+
     @Option(names = "--seed", defaultValue = "42", description = "Sandbox dataset seed (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -91,7 +96,11 @@ final class ExecuteCommand implements Callable<Integer> {
         ObjectNode params = new ParamParser(mapper, op.params().values().stream()
                 .filter(p -> p.type() == ParamType.OBJECT).map(ParamSpec::name).collect(Collectors.toSet()))
                 .parse(paramsJson, pairs);
-        try (Target target = sandbox ? Target.sandbox(seed, spec.commandLine().getErr()) : Target.fromEnv();
+        if (sandbox && hosted) {
+            throw new IllegalArgumentException("choose one of --sandbox and --hosted");
+        }
+        try (Target target = sandbox ? Target.sandbox(seed, spec.commandLine().getErr())
+                : hosted ? Target.hosted() : Target.fromEnv();
              AsanaConnector asana = new AsanaConnector(target.auth(), target.options())) {
             ExecutionResult result = asana.execute(entity, action, mapper.convertValue(params, Map.class));
             ObjectNode envelope = result.toJson();
@@ -129,6 +138,23 @@ final class ExecuteCommand implements Callable<Integer> {
             AsanaEnvironment env = AsanaEnvironment.fromSystem();
             dev.agentconnector.asana.AsanaAuthConfig auth = env.authConfig();
             ConnectorOptions options = env.options(ConnectorOptions.builder()).build();
+            return new Target() {
+                public dev.agentconnector.asana.AsanaAuthConfig auth() {
+                    return auth;
+                }
+
+                public ConnectorOptions options() {
+                    return options;
+                }
+
+                public void close() {
+                }
+            };
+        }
+
+        static Target hosted() {
+            dev.agentconnector.asana.AsanaAuthConfig auth = AsanaEnvironment.fromSystem().hostedAuthConfig();
+            ConnectorOptions options = ConnectorOptions.defaults();
             return new Target() {
                 public dev.agentconnector.asana.AsanaAuthConfig auth() {
                     return auth;

@@ -14,16 +14,29 @@ import java.util.Map;
  * @param headers    headers to send (no {@code Authorization}: the auth layer adds it)
  * @param body       request body, or null
  * @param streamBody whether the response body should be handed over as a stream (downloads)
+ * @param retrySafe  whether repeating the request cannot change the outcome; null to judge by the method
  */
 public record ApiRequest(String operation, String method, URI uri, Map<String, String> headers, byte[] body,
-                         boolean streamBody) {
+                         boolean streamBody, Boolean retrySafe) {
 
     public ApiRequest {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
-    /** True for methods that may be repeated without changing the outcome (GET, HEAD, PUT, DELETE, OPTIONS). */
+    /** A request whose safety to repeat is judged by its method. */
+    public ApiRequest(String operation, String method, URI uri, Map<String, String> headers, byte[] body,
+                      boolean streamBody) {
+        this(operation, method, uri, headers, body, streamBody, null);
+    }
+
+    /**
+     * True when the request may be repeated without changing the outcome: as declared, or by method (GET, HEAD,
+     * PUT, DELETE, OPTIONS).
+     */
     public boolean idempotent() {
+        if (retrySafe != null) {
+            return retrySafe;
+        }
         return switch (method) {
             case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
             default -> false;
@@ -39,7 +52,7 @@ public record ApiRequest(String operation, String method, URI uri, Map<String, S
     public ApiRequest withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new ApiRequest(operation, method, uri, copy, body, streamBody);
+        return new ApiRequest(operation, method, uri, copy, body, streamBody, retrySafe);
     }
 
     @Override
