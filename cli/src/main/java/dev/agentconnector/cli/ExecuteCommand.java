@@ -125,65 +125,27 @@ final class ExecuteCommand implements Callable<Integer> {
         }
     }
 
-    /** Where calls go: Asana per the environment, or an in-process simulator. */
-    interface Target extends AutoCloseable {
-        dev.agentconnector.asana.AsanaAuthConfig auth();
-
-        ConnectorOptions options();
+    /** Where calls go: Asana per the environment, an execution service, or an in-process simulator. */
+    record Target(dev.agentconnector.asana.AsanaAuthConfig auth, ConnectorOptions options, Runnable onClose)
+            implements AutoCloseable {
 
         @Override
-        void close();
+        public void close() {
+            onClose.run();
+        }
 
         static Target fromEnv() {
             AsanaEnvironment env = AsanaEnvironment.fromSystem();
-            dev.agentconnector.asana.AsanaAuthConfig auth = env.authConfig();
-            ConnectorOptions options = env.options(ConnectorOptions.builder()).build();
-            return new Target() {
-                public dev.agentconnector.asana.AsanaAuthConfig auth() {
-                    return auth;
-                }
-
-                public ConnectorOptions options() {
-                    return options;
-                }
-
-                public void close() {
-                }
-            };
+            return new Target(env.authConfig(), env.options(ConnectorOptions.builder()).build(), () -> { });
         }
 
         static Target hosted() {
-            dev.agentconnector.asana.AsanaAuthConfig auth = AsanaEnvironment.fromSystem().hostedAuthConfig();
-            ConnectorOptions options = ConnectorOptions.defaults();
-            return new Target() {
-                public dev.agentconnector.asana.AsanaAuthConfig auth() {
-                    return auth;
-                }
-
-                public ConnectorOptions options() {
-                    return options;
-                }
-
-                public void close() {
-                }
-            };
+            return new Target(AsanaEnvironment.fromSystem().hostedAuthConfig(), ConnectorOptions.defaults(), () -> { });
         }
 
         static Target sandbox(long seed, java.io.PrintWriter err) {
             Sandbox sandbox = Sandbox.start(seed, err);
-            return new Target() {
-                public dev.agentconnector.asana.AsanaAuthConfig auth() {
-                    return sandbox.auth();
-                }
-
-                public ConnectorOptions options() {
-                    return sandbox.options();
-                }
-
-                public void close() {
-                    sandbox.close();
-                }
-            };
+            return new Target(sandbox.auth(), sandbox.options(), sandbox::close);
         }
     }
 }
