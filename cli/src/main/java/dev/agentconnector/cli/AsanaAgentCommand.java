@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "asana-agent", mixinStandardHelpOptions = true,
         versionProvider = AsanaAgentCommand.VersionProvider.class,
         description = "Work in Asana from the command line: run any operation of the connector, inspect the "
-                + "operations, or start the Asana simulator.",
-        subcommands = {ExecuteCommand.class, DescribeCommand.class, SimCommand.class,
+                + "operations, run the connector execution service, or start the Asana simulator.",
+        subcommands = {ExecuteCommand.class, DescribeCommand.class, SimCommand.class, ServeCommand.class,
+                AdminCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public final class AsanaAgentCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -30,6 +30,7 @@ public final class Main {
 
     /** Runs the command with the given streams and returns its exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Logs.quietLibraries();
         CommandLine cli = new CommandLine(new AsanaAgentCommand());
         cli.setOut(out);
         cli.setErr(err);

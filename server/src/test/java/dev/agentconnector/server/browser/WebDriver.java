@@ -23,7 +23,7 @@ import java.util.List;
 final class WebDriver implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String ELEMENT = "element-6066-11e4-a52e-4cf2d3ad";
+    private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -122,6 +122,10 @@ final class WebDriver implements AutoCloseable {
     /** Clicks the element matching a CSS selector. */
     void click(String css) throws Exception {
         JsonNode el = call("POST", "/element", java.util.Map.of("using", "css selector", "value", css));
+        if (!el.hasNonNull(ELEMENT)) {
+            throw new IllegalStateException("no element " + css + " on " + currentUrl() + ": " + el
+                    + "; page: " + pageText());
+        }
         call("POST", "/element/" + el.get(ELEMENT).asText() + "/click", java.util.Map.of());
     }
 

@@ -1,0 +1,94 @@
+package dev.agentconnector.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentconnector.server.Admin;
+import dev.agentconnector.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code asana-agent admin}: bootstraps tenants of the execution service, without any other tool. */
+@Command(name = "admin", mixinStandardHelpOptions = true,
+        description = "Create organizations and applications in the execution service's database (safe while "
+                + "`asana-agent serve` runs on it). Each prints one JSON object on stdout.",
+        subcommands = {AdminCommand.CreateOrganization.class, AdminCommand.CreateApplication.class})
+final class AdminCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public void run() {
+        command.commandLine().usage(command.commandLine().getErr());
+    }
+
+    /** The database options shared with {@code serve}. */
+    static final class Database {
+        @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database, as given to serve")
+        String db;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "asana-agent-data",
+                description = "Data directory, as given to serve (default: ${DEFAULT-VALUE})")
+        Path dataDir;
+
+        Admin open() {
+            return Admin.open(ServerConfig.fromEnv().toBuilder().dbUrl(db).dataDir(dataDir).build());
+        }
+    }
+
+    static void print(picocli.CommandLine.Model.CommandSpec command, JsonNode json) throws Exception {
+        command.commandLine().getOut().println(new ObjectMapper().writeValueAsString(json));
+        command.commandLine().getOut().flush();
+    }
+
+    @Command(name = "create-organization", mixinStandardHelpOptions = true,
+            description = "Create an organization; prints {\"organization_id\", \"name\"}.")
+    static final class CreateOrganization implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME", description = "Organization name (unique)")
+        String name;
+
+        @Mixin
+        Database database = new Database();
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec command;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Admin admin = database.open()) {
+                print(command, admin.createOrganization(name));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "create-application", mixinStandardHelpOptions = true,
+            description = "Create an application (client id and secret) in an organization; prints "
+                    + "{\"client_id\", \"client_secret\", \"organization_id\", \"application_id\"}. The secret is "
+                    + "shown once and stored hashed.")
+    static final class CreateApplication implements Callable<Integer> {
+        @Option(names = "--organization", required = true, paramLabel = "NAME", description = "Organization name")
+        String organization;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Application name")
+        String name;
+
+        @Mixin
+        Database database = new Database();
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec command;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Admin admin = database.open()) {
+                print(command, admin.createApplication(organization, name));
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.agentconnector.mcp;
+
+import dev.agentconnector.runtime.spec.ConnectorSpec;
+import dev.agentconnector.runtime.spec.EntitySpec;
+import dev.agentconnector.runtime.spec.OperationSpec;
+import dev.agentconnector.runtime.tool.ToolDescription;
+import dev.agentconnector.runtime.tool.ToolSchemas;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The MCP tools of a connector: {@code <connector>_execute} alone, or {@code <connector>_<entity>} per entity.
+ * Names, descriptions and input schemas all come from the spec; in read-only mode the write actions (and entities
+ * left with none) are not offered at all.
+ */
+final class ConnectorTools {
+    private ConnectorTools() {
+    }
+
+    /** The tool specifications for the options' mode, each calling through {@code calls}. */
+    static List<SyncToolSpecification> of(ConnectorSpec spec, McpServerOptions options, ToolCalls calls) {
+        boolean readOnly = options.readOnly();
+        if (options.tools() == ToolMode.SINGLE) {
+            Tool tool = Tool.builder(executeToolName(spec), ToolSchemas.execute(spec, readOnly))
+                    .title(spec.title() + (readOnly ? " (read-only)" : ""))
+                    .description(ToolDescription.generate(spec, readOnly))
+                    .outputSchema(envelopeSchema())
+                    .annotations(annotations(spec.title(), readOnly, !readOnly))
+                    .build();
+            return List.of(SyncToolSpecification.builder().tool(tool)
+                    .callHandler((exchange, request) -> calls.execute(request.arguments())).build());
+        }
+        List<SyncToolSpecification> tools = new ArrayList<>();
+        for (EntitySpec e : ToolDescription.visibleEntities(spec, readOnly)) {
+            List<OperationSpec> ops = ToolDescription.visibleActions(e, readOnly);
+            boolean writes = ops.stream().anyMatch(OperationSpec::isWrite);
+            boolean deletes = ops.stream().anyMatch(op -> "DELETE".equals(op.method())
+                    || op.action().equals("delete"));
+            Tool tool = Tool.builder(entityToolName(spec, e.name()), ToolSchemas.entity(spec, e.name(), readOnly))
+                    .title(spec.title() + " " + e.name().replace('_', ' '))
+                    .description(ToolDescription.entitySummary(spec, e.name(), readOnly))
+                    .outputSchema(envelopeSchema())
+                    .annotations(annotations(spec.title() + " " + e.name(), !writes, deletes))
+                    .build();
+            String entity = e.name();
+            tools.add(SyncToolSpecification.builder().tool(tool)
+                    .callHandler((exchange, request) -> calls.executeEntity(entity, request.arguments())).build());
+        }
+        return tools;
+    }
+
+    /** {@code asana_execute} for the Asana spec. */
+    static String executeToolName(ConnectorSpec spec) {
+        return spec.name() + "_execute";
+    }
+
+    /** {@code asana_tasks} for the Asana spec's tasks. */
+    static String entityToolName(ConnectorSpec spec, String entity) {
+        return spec.name() + "_" + entity;
+    }
+
+    private static ToolAnnotations annotations(String title, boolean readOnly, boolean destructive) {
+        return ToolAnnotations.builder().title(title).readOnlyHint(readOnly).destructiveHint(destructive)
+                .idempotentHint(false).openWorldHint(true).build();
+    }
+
+    /** The result envelope every tool returns as structured content. */
+    static Map<String, Object> envelopeSchema() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("success", Map.of("type", "boolean", "description", "Whether the call succeeded"));
+        properties.put("data", Map.of("description", "Records: an array for lists, an object otherwise; null on "
+                + "failure"));
+        properties.put("meta", Map.of("type", List.of("object", "null"), "description", "next_page for lists; "
+                + "error_type on failure; result_cut when the result was cut to fit"));
+        properties.put("error", Map.of("type", List.of("string", "null"), "description", "What went wrong and "
+                + "how to fix it; null on success"));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        schema.put("required", List.of("success", "data", "meta", "error"));
+        return schema;
+    }
+}

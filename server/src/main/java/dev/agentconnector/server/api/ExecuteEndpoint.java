@@ -1,0 +1,110 @@
+package dev.agentconnector.server.api;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentconnector.asana.AsanaSpec;
+import dev.agentconnector.runtime.error.ConnectorException;
+import dev.agentconnector.runtime.error.ValidationException;
+import dev.agentconnector.runtime.exec.ExecutionResult;
+import dev.agentconnector.runtime.exec.LocalExecutor;
+import dev.agentconnector.runtime.spec.OperationSpec;
+import dev.agentconnector.server.connectors.FieldFilter;
+import dev.agentconnector.server.http.ApiError;
+import dev.agentconnector.server.http.Fields;
+import dev.agentconnector.server.http.Json;
+import dev.agentconnector.server.http.Request;
+import dev.agentconnector.server.http.Response;
+import dev.agentconnector.server.http.Router;
+import dev.agentconnector.server.store.ConnectorRow;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an operation on a stored connector with the same local engine as local mode. A run that reached Asana (or
+ * failed on the way) answers 200 with {@code status} success or error; params that fail validation answer 400 and
+ * nothing is sent.
+ */
+final class ExecuteEndpoint {
+    private static final List<String> FIELDS = List.of("entity", "action", "params", "select_fields",
+            "exclude_fields", "skip_truncation", "intent");
+    private static final int MAX_INTENT = 512;
+
+    private final ServerContext ctx;
+    private final ConnectorEndpoints connectors;
+
+    ExecuteEndpoint(ServerContext ctx, ConnectorEndpoints connectors) {
+        this.ctx = ctx;
+        this.connectors = connectors;
+    }
+
+    void register(Router router) {
+        router.add("POST", ConnectorEndpoints.BASE + "/{id}/execute", Router.Auth.BEARER, this::execute);
+        router.add("POST", "/api/v1/connectors/sources/{id}/execute", Router.Auth.BEARER, this::execute);
+    }
+
+    private Response execute(Request r) {
+        ConnectorRow row = connectors.visible(r);
+        Fields f = Fields.of(r.jsonObject(), "", FIELDS);
+        String entity = f.requiredString("entity");
+        String action = f.requiredString("action");
+        ObjectNode params = f.object("params");
+        List<String> select = f.strings("select_fields");
+        List<String> exclude = f.strings("exclude_fields");
+        FieldFilter.validate("select_fields", select);
+        FieldFilter.validate("exclude_fields", exclude);
+        f.bool("skip_truncation", true); // accepted for compatibility; results are never truncated here
+        String intent = f.string("intent");
+        if (intent != null && intent.length() > MAX_INTENT) {
+            throw ApiError.invalid("'intent' must be at most " + MAX_INTENT + " characters");
+        }
+        OperationSpec op;
+        try {
+            op = AsanaSpec.get().operation(entity, action);
+        } catch (ValidationException e) {
+            ctx.metrics().execute("unknown", "unknown", "validation_error", 0);
+            throw ApiError.badRequest("validation_error", e.getMessage());
+        }
+        if (op.isDownload()) {
+            ctx.metrics().execute(entity, action, "validation_error", 0);
+            throw ApiError.badRequest("unsupported_action", entity + "." + action + " streams file content, which "
+                    + "the hosted API does not return; run it in local mode, or use " + entity
+                    + ".get for the file's details");
+        }
+        LocalExecutor executor = ctx.executors().get(row);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paramMap = params == null ? Map.of() : Json.MAPPER.convertValue(params, Map.class);
+        long start = System.nanoTime();
+        ExecutionResult result = executor.execute(entity, action, paramMap);
+        long nanos = System.nanoTime() - start;
+        ConnectorException failure = result.exception();
+        if (failure instanceof ValidationException) {
+            ctx.metrics().execute(entity, action, "validation_error", nanos);
+            throw ApiError.badRequest("validation_error", failure.getMessage());
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ObjectNode meta = result.meta();
+        if (result.success()) {
+            ctx.metrics().execute(entity, action, "success", nanos);
+            out.put("status", "success");
+            out.set("result", FieldFilter.apply(result.data(), select, exclude));
+        } else {
+            ctx.metrics().execute(entity, action, "error", nanos);
+            ctx.metrics().asanaError(failure.errorType());
+            out.put("status", "error");
+            out.putNull("result");
+        }
+        out.set("connector_metadata", meta == null ? JsonNodeFactory.instance.nullNode() : meta);
+        ObjectNode exec = out.putObject("execution_metadata");
+        exec.put("connector_instance_id", row.id());
+        exec.put("execution_time_ms", nanos / 1_000_000);
+        if (failure == null) {
+            out.putNull("error");
+        } else {
+            ObjectNode error = out.putObject("error");
+            error.put("code", failure.errorType());
+            error.put("message", failure.getMessage());
+        }
+        return Response.json(200, out);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.agentconnector.server.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * Issues and verifies stateless bearer tokens: {@code v1.<base64url(claims)>.<base64url(HMAC-SHA256)>}. Any server
+ * instance with the same master key accepts a token another issued; nothing is stored.
+ */
+public final class AccessTokens {
+    private static final String VERSION = "v1";
+    private static final int MAX_LENGTH = 4096;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    /** A signer under a 32-byte key derived for this purpose. */
+    public AccessTokens(byte[] signingKey, Clock clock) {
+        this.key = new SecretKeySpec(signingKey.clone(), "HmacSHA256");
+        this.clock = clock;
+    }
+
+    /** A token for {@code principal} valid for {@code ttl}. */
+    public String issue(Principal principal, Duration ttl) {
+        ObjectNode claims = JSON.createObjectNode();
+        claims.put("org", principal.organizationId());
+        claims.put("app", principal.applicationId());
+        if (principal.workspaceName() != null) {
+            claims.put("ws", principal.workspaceName());
+        }
+        claims.put("exp", clock.instant().plus(ttl).getEpochSecond());
+        String body = VERSION + "." + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        return body + "." + B64.encodeToString(sign(body));
+    }
+
+    /**
+     * The principal a token stands for.
+     *
+     * @throws TokenException when the token is malformed, its signature does not match, or it has expired
+     */
+    public Principal verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
+            throw invalid();
+        }
+        int last = token.lastIndexOf('.');
+        if (last < 0 || !token.startsWith(VERSION + ".")) {
+            throw invalid();
+        }
+        String body = token.substring(0, last);
+        byte[] signature;
+        byte[] claimsBytes;
+        try {
+            signature = Base64.getUrlDecoder().decode(token.substring(last + 1));
+            claimsBytes = Base64.getUrlDecoder().decode(body.substring(VERSION.length() + 1));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+        if (!MessageDigest.isEqual(sign(body), signature)) {
+            throw invalid();
+        }
+        JsonNode claims;
+        try {
+            claims = JSON.readTree(claimsBytes);
+        } catch (IOException e) {
+            throw invalid();
+        }
+        if (claims == null || !claims.path("org").isTextual() || !claims.path("app").isTextual()
+                || !claims.path("exp").canConvertToLong()) {
+            throw invalid();
+        }
+        if (!Instant.ofEpochSecond(claims.get("exp").asLong()).isAfter(clock.instant())) {
+            throw new TokenException("the access token has expired; request a new one", true);
+        }
+        String ws = claims.path("ws").isTextual() ? claims.get("ws").asText() : null;
+        return new Principal(claims.get("org").asText(), claims.get("app").asText(), ws);
+    }
+
+    private static TokenException invalid() {
+        return new TokenException("the access token is invalid", false);
+    }
+
+    private byte[] sign(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AccessTokens[HMAC-SHA256]";
+    }
+}

@@ -1,0 +1,2 @@
+/** Key handling, credential encryption and secret hashing; internal to the server. */
+package dev.agentconnector.server.crypto;

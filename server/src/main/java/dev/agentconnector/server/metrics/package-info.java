@@ -1,0 +1,2 @@
+/** Prometheus metrics of the server; internal to the server. */
+package dev.agentconnector.server.metrics;

@@ -1,0 +1,949 @@
+package dev.agentconnector.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentconnector.asana.sim.AsanaSimulator;
+import dev.agentconnector.runtime.http.RetryPolicy;
+import dev.agentconnector.server.TestHttp.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The hosted API as callers see it, over real HTTP on loopback, with the Asana simulator as Asana. Run once per
+ * database by the concrete subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class HostedApiContract {
+    static final String DEFINITION_ID = "d0243522-dccf-4978-8ba0-37ed47a0bdbf";
+    static final String CONNECTORS = "/api/v1/integrations/connectors";
+    static final RetryPolicy FAST = new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(20),
+            Duration.ofSeconds(1));
+
+    protected AsanaSimulator sim;
+    protected AsanaAgentServer server;
+    protected Admin admin;
+    protected final TestHttp http = new TestHttp();
+    private LogCapture logs;
+    /** Every secret the tests handled; none may show up in answers, logs or the database. */
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    /** Tokens the service issued: fine in the answers that issue them, never in logs or the database. */
+    private final Set<String> bearerTokens = ConcurrentHashMap.newKeySet();
+
+    /** Makes the database ready; returns null, or why it cannot be used (then every test is skipped with it). */
+    protected abstract String prepareDatabase() throws Exception;
+
+    /** Adds the settings that select the database under test. */
+    protected abstract ServerConfig.Builder database(ServerConfig.Builder b);
+
+    /** Everything the database holds, as raw bytes, to be searched for secrets. */
+    protected abstract byte[] storedBytes() throws Exception;
+
+    /** The master key in use (base64), which must never be logged. */
+    protected abstract String masterKeyBase64() throws Exception;
+
+    /** Secrets of the database connection (a password in the URL), which must never be logged. */
+    protected List<String> databaseSecrets() {
+        return List.of();
+    }
+
+    /** Removes what {@link #prepareDatabase()} made. */
+    protected abstract void dropDatabase() throws Exception;
+
+    private String skipReason;
+
+    @BeforeAll
+    void startAll() throws Exception {
+        skipReason = prepareDatabase();
+        if (skipReason != null) {
+            System.err.println(getClass().getSimpleName() + " skipped: " + skipReason);
+            return;
+        }
+        logs = new LogCapture();
+        sim = AsanaSimulator.builder().seed(42).build().start();
+        server = AsanaAgentServer.start(config().build());
+        admin = Admin.open(config().build());
+        secrets.addAll(List.of(sim.personalAccessToken(), sim.refreshToken(), sim.clientSecret()));
+        secrets.addAll(databaseSecrets());
+    }
+
+    @BeforeEach
+    void requireDatabase() {
+        Assumptions.assumeTrue(skipReason == null, () -> skipReason);
+    }
+
+    @AfterEach
+    void resetSimulator() {
+        if (sim != null) {
+            sim.control().reset();
+        }
+    }
+
+    @AfterAll
+    void stopAll() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+        if (logs != null) {
+            logs.close();
+        }
+        dropDatabase();
+    }
+
+    ServerConfig.Builder config() {
+        return database(ServerConfig.builder().port(0)
+                .asanaBaseUrl(sim.baseUrl())
+                .asanaTokenUrl(sim.tokenUrl())
+                .asanaAuthorizeUrl(sim.authorizeUrl())
+                .asanaRetryPolicy(FAST)
+                .dbPoolSize(4)
+                .workerThreads(16));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** An organization with one application and an application token. */
+    record Tenant(String organizationId, String clientId, String clientSecret, String token) {
+    }
+
+    Tenant tenant() {
+        JsonNode org = admin.createOrganization("org-" + UUID.randomUUID());
+        JsonNode app = admin.createApplication(org.get("name").asText(), "test app");
+        String secret = app.get("client_secret").asText();
+        secrets.add(secret);
+        Answer a = http.post(url("/api/v1/account/applications/token"), null,
+                obj("client_id", app.get("client_id").asText(), "client_secret", secret));
+        assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        String token = a.json().get("access_token").asText();
+        bearerTokens.add(token);
+        return new Tenant(org.get("organization_id").asText(), app.get("client_id").asText(), secret, token);
+    }
+
+    String scopedToken(Tenant t, String workspace) {
+        Answer a = http.post(url("/api/v1/account/applications/scoped-token"), t.token(),
+                obj("workspace_name", workspace));
+        assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        String token = a.json().get("token").asText();
+        bearerTokens.add(token);
+        return token;
+    }
+
+    JsonNode createPat(AsanaAgentServer on, String token, String workspace) {
+        Answer a = http.post(on.baseUrl() + CONNECTORS, token, obj("workspace_name", workspace,
+                "connector_type", "Asana", "name", "My Asana", "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(a.status()).as(a.toString()).isEqualTo(201);
+        return a.json();
+    }
+
+    JsonNode createOAuth(AsanaAgentServer on, String token, String workspace, String accessToken, boolean check) {
+        ObjectNode credentials = obj("refresh_token", sim.refreshToken(), "client_id", sim.clientId(),
+                "client_secret", sim.clientSecret());
+        if (accessToken != null) {
+            secrets.add(accessToken);
+            credentials.put("access_token", accessToken);
+        }
+        Answer a = http.post(on.baseUrl() + CONNECTORS, token, obj("external_user_id", workspace,
+                "definition_id", DEFINITION_ID, "credentials", credentials, "check_credentials", check));
+        assertThat(a.status()).as(a.toString()).isEqualTo(201);
+        return a.json();
+    }
+
+    Answer execute(AsanaAgentServer on, String token, String connectorId, String entity, String action,
+                   ObjectNode params) {
+        ObjectNode body = obj("entity", entity, "action", action);
+        if (params != null) {
+            body.set("params", params);
+        }
+        return http.post(on.baseUrl() + CONNECTORS + "/" + connectorId + "/execute", token, body);
+    }
+
+    String url(String path) {
+        return server.baseUrl() + path;
+    }
+
+    static ObjectNode obj(Object... kv) {
+        ObjectNode o = TestHttp.JSON.createObjectNode();
+        for (int i = 0; i < kv.length; i += 2) {
+            o.set((String) kv[i], TestHttp.JSON.valueToTree(kv[i + 1]));
+        }
+        return o;
+    }
+
+    static String workspace() {
+        return "ws-" + UUID.randomUUID();
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    @Test
+    void applicationTokenFromClientCredentials() {
+        JsonNode org = admin.createOrganization("org-" + UUID.randomUUID());
+        JsonNode app = admin.createApplication(org.get("name").asText(), null);
+        String secret = app.get("client_secret").asText();
+        secrets.add(secret);
+        assertThat(app.get("organization_id").asText()).isEqualTo(org.get("organization_id").asText());
+
+        Answer ok = http.post(url("/api/v1/account/applications/token"), null,
+                obj("client_id", app.get("client_id").asText(), "client_secret", secret));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.json().get("token_type").asText()).isEqualTo("Bearer");
+        assertThat(ok.json().get("expires_in").asLong()).isEqualTo(900);
+        assertThat(ok.json().get("organization_id").asText()).isEqualTo(org.get("organization_id").asText());
+        bearerTokens.add(ok.json().get("access_token").asText());
+
+        Answer wrong = http.post(url("/api/v1/account/applications/token"), null,
+                obj("client_id", app.get("client_id").asText(), "client_secret", secret + "x"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.errorCode()).isEqualTo("invalid_client");
+        Answer unknown = http.post(url("/api/v1/account/applications/token"), null,
+                obj("client_id", "nope", "client_secret", secret));
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.body()).isEqualTo(wrong.body());
+        Answer missing = http.post(url("/api/v1/account/applications/token"), null, obj("client_id", "x"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.errorMessage()).contains("client_secret");
+
+        assertThatThrownBy(() -> admin.createOrganization(org.get("name").asText()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> admin.createApplication("no such org " + UUID.randomUUID(), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no organization");
+    }
+
+    @Test
+    void organizationHeaderMustNameTheTokensOrganization() {
+        Tenant t = tenant();
+        Tenant other = tenant();
+        assertThat(http.send("GET", url(CONNECTORS), t.token(), null, t.organizationId()).status()).isEqualTo(200);
+        Answer mismatch = http.send("GET", url(CONNECTORS), t.token(), null, other.organizationId());
+        assertThat(mismatch.status()).isEqualTo(404);
+        assertThat(mismatch.errorCode()).isEqualTo("not_found");
+        Answer tokenEndpoint = http.send("POST", url("/api/v1/account/applications/token"), null,
+                obj("client_id", t.clientId(), "client_secret", t.clientSecret()).toString(), other.organizationId());
+        assertThat(tokenEndpoint.status()).isEqualTo(404);
+    }
+
+    @Test
+    void scopedTokensSeeOnlyTheirWorkspace() {
+        Tenant t = tenant();
+        String ws = workspace();
+        String scoped = scopedToken(t, ws);
+
+        Answer created = http.post(url(CONNECTORS), scoped, obj("connector_type", "asana",
+                "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("workspace_name").asText()).isEqualTo(ws);
+        JsonNode other = createPat(server, t.token(), workspace());
+
+        Answer list = http.get(url(CONNECTORS), scoped);
+        assertThat(list.json().get("data")).extracting(n -> n.get("id").asText())
+                .containsExactly(created.json().get("id").asText());
+        Answer foreignList = http.get(url(CONNECTORS + "?workspace_name=" + other.get("workspace_name").asText()),
+                scoped);
+        assertThat(foreignList.json().get("data")).isEmpty();
+        Answer elsewhere = http.post(url(CONNECTORS), scoped, obj("workspace_name", workspace(),
+                "connector_type", "Asana", "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(elsewhere.status()).isEqualTo(404);
+        Answer noNewTokens = http.post(url("/api/v1/account/applications/scoped-token"), scoped,
+                obj("workspace_name", ws));
+        assertThat(noNewTokens.status()).isEqualTo(401);
+        assertThat(http.get(url("/metrics"), scoped).status()).isEqualTo(401);
+    }
+
+    // ---------------------------------------------------------------- connectors
+
+    @Test
+    void connectorWithPersonalAccessTokenIsCheckedAndNeverShowsCredentials() {
+        Tenant t = tenant();
+        String ws = workspace();
+        long before = sim.stats().requests("GET", "/users/me");
+        JsonNode c = createPat(server, t.token(), ws);
+        assertThat(sim.stats().requests("GET", "/users/me")).isEqualTo(before + 1);
+        assertThat(c.get("id").asText()).matches("[0-9a-f-]{36}");
+        assertThat(c.get("name").asText()).isEqualTo("My Asana");
+        assertThat(c.get("workspace_name").asText()).isEqualTo(ws);
+        assertThat(c.get("connector_type").asText()).isEqualTo("Asana");
+        assertThat(c.get("definition_id").asText()).isEqualTo(DEFINITION_ID);
+        assertThat(c.get("auth_type").asText()).isEqualTo("token");
+        assertThat(c.has("created_at") && c.has("updated_at")).isTrue();
+        assertThat(c.has("credentials")).isFalse();
+
+        Answer alias = http.post(url("/v1/integrations/connectors"), t.token(), obj("external_user_id", ws,
+                "connector_type", "Asana", "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(alias.status()).isEqualTo(201);
+
+        Answer byWorkspace = http.get(url(CONNECTORS + "?workspace_name=" + ws + "&definition_id=" + DEFINITION_ID),
+                t.token());
+        assertThat(byWorkspace.json().get("data")).hasSize(2);
+        assertThat(http.get(url(CONNECTORS + "?workspace_name=" + workspace()), t.token()).json().get("data"))
+                .isEmpty();
+        Answer otherDefinition = http.get(url(CONNECTORS + "?definition_id=" + UUID.randomUUID()), t.token());
+        assertThat(otherDefinition.json().get("data")).isEmpty();
+        Answer typo = http.get(url(CONNECTORS + "?workspace=" + ws), t.token());
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.errorMessage()).contains("workspace_name");
+        Answer one = http.get(url(CONNECTORS + "/" + c.get("id").asText()), t.token());
+        assertThat(one.json()).isEqualTo(c);
+    }
+
+    @Test
+    void rejectedCredentialsAnswer400AndNothingIsSaved() {
+        Tenant t = tenant();
+        String ws = workspace();
+        Answer bad = http.post(url(CONNECTORS), t.token(), obj("workspace_name", ws, "connector_type", "Asana",
+                "credentials", obj("token", "2/000/not-a-real-token")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorCode()).isEqualTo("invalid_credentials");
+        assertThat(bad.errorMessage()).startsWith("Asana rejected the credentials: ");
+        Answer badRefresh = http.post(url(CONNECTORS), t.token(), obj("workspace_name", ws, "connector_type", "Asana",
+                "credentials", obj("refresh_token", "2/revoked", "client_id", sim.clientId(),
+                        "client_secret", sim.clientSecret())));
+        assertThat(badRefresh.status()).isEqualTo(400);
+        assertThat(badRefresh.errorCode()).isEqualTo("invalid_credentials");
+        assertThat(http.get(url(CONNECTORS), t.token()).json().get("data")).isEmpty();
+
+        Answer unchecked = http.post(url(CONNECTORS), t.token(), obj("workspace_name", ws, "connector_type", "Asana",
+                "credentials", obj("token", "2/000/not-a-real-token"), "check_credentials", false));
+        assertThat(unchecked.status()).isEqualTo(201);
+    }
+
+    @Test
+    void unknownConnectorTypesAndDefinitionsAreNamed() {
+        Tenant t = tenant();
+        Answer type = http.post(url(CONNECTORS), t.token(), obj("workspace_name", "w", "connector_type", "Jira",
+                "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(type.status()).isEqualTo(400);
+        assertThat(type.errorMessage()).contains("Jira").contains("\"Asana\"");
+        Answer definition = http.post(url(CONNECTORS), t.token(), obj("workspace_name", "w",
+                "definition_id", UUID.randomUUID().toString(), "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(definition.status()).isEqualTo(400);
+        assertThat(definition.errorMessage()).contains(DEFINITION_ID);
+        Answer neither = http.post(url(CONNECTORS), t.token(), obj("workspace_name", "w",
+                "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(neither.status()).isEqualTo(400);
+        assertThat(neither.errorMessage()).contains("connector_type");
+        Answer noWorkspace = http.post(url(CONNECTORS), t.token(), obj("connector_type", "Asana",
+                "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(noWorkspace.status()).isEqualTo(400);
+        assertThat(noWorkspace.errorMessage()).contains("workspace_name");
+    }
+
+    @Test
+    void unreachableAsanaAnswers502() {
+        Tenant t = tenant();
+        try (AsanaAgentServer offline = AsanaAgentServer.start(config()
+                .asanaBaseUrl("http://127.0.0.1:9/api/1.0").asanaRetryPolicy(RetryPolicy.NONE).build())) {
+            Answer a = http.post(offline.baseUrl() + CONNECTORS, t.token(), obj("workspace_name", "w",
+                    "connector_type", "Asana", "credentials", obj("token", sim.personalAccessToken())));
+            assertThat(a.status()).as(a.toString()).isEqualTo(502);
+            assertThat(a.errorCode()).isEqualTo("asana_unreachable");
+        }
+    }
+
+    @Test
+    void patchRenamesAndRechecksCredentialsAndDeleteRemoves() {
+        Tenant t = tenant();
+        JsonNode c = createPat(server, t.token(), workspace());
+        String path = url(CONNECTORS + "/" + c.get("id").asText());
+
+        Answer renamed = http.patch(path, t.token(), obj("name", "Renamed"));
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().get("name").asText()).isEqualTo("Renamed");
+        assertThat(renamed.json().get("created_at")).isEqualTo(c.get("created_at"));
+
+        Answer badCredentials = http.patch(path, t.token(), obj("credentials", obj("token", "2/bad/token")));
+        assertThat(badCredentials.status()).isEqualTo(400);
+        assertThat(badCredentials.errorCode()).isEqualTo("invalid_credentials");
+        Answer still = execute(server, t.token(), c.get("id").asText(), "users", "get", obj("user_gid", "me"));
+        assertThat(still.json().get("status").asText()).isEqualTo("success");
+
+        Answer toOAuth = http.patch(path, t.token(), obj("credentials", obj("access_token", sim.issueAccessToken(),
+                "refresh_token", sim.refreshToken(), "client_id", sim.clientId(), "client_secret", sim.clientSecret())));
+        assertThat(toOAuth.status()).as(toOAuth.toString()).isEqualTo(200);
+        assertThat(toOAuth.json().get("auth_type").asText()).isEqualTo("oauth2");
+        Answer afterSwitch = execute(server, t.token(), c.get("id").asText(), "users", "get", obj("user_gid", "me"));
+        assertThat(afterSwitch.json().get("status").asText()).isEqualTo("success");
+
+        Answer nothing = http.patch(path, t.token(), obj());
+        assertThat(nothing.status()).isEqualTo(400);
+
+        Answer deleted = http.delete(path, t.token());
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.json()).isEqualTo(obj("id", c.get("id").asText(), "deleted", true));
+        assertThat(http.get(path, t.token()).status()).isEqualTo(404);
+        assertThat(http.delete(path, t.token()).status()).isEqualTo(404);
+        assertThat(execute(server, t.token(), c.get("id").asText(), "users", "get", obj("user_gid", "me")).status())
+                .isEqualTo(404);
+        assertThat(http.get(url(CONNECTORS + "/not-a-uuid"), t.token()).status()).isEqualTo(404);
+    }
+
+    // ---------------------------------------------------------------- execute
+
+    @Test
+    void executeRunsTheLocalEngine() {
+        Tenant t = tenant();
+        String id = createPat(server, t.token(), workspace()).get("id").asText();
+        String task = sim.fixtures().taskGid();
+        Answer a = execute(server, t.token(), id, "tasks", "get", obj("task_gid", task));
+        assertThat(a.status()).isEqualTo(200);
+        JsonNode j = a.json();
+        assertThat(j.get("status").asText()).isEqualTo("success");
+        assertThat(j.get("result").get("gid").asText()).isEqualTo(task);
+        assertThat(j.get("result").get("name").asText()).isNotBlank();
+        assertThat(j.get("error").isNull()).isTrue();
+        assertThat(j.get("execution_metadata").get("connector_instance_id").asText()).isEqualTo(id);
+        assertThat(j.get("execution_metadata").get("execution_time_ms").isNumber()).isTrue();
+
+        Answer alias = http.post(url("/api/v1/connectors/sources/" + id + "/execute"), t.token(),
+                obj("entity", "tasks", "action", "list", "params", obj("project", sim.fixtures().projectGid(),
+                        "limit", 3)));
+        assertThat(alias.json().get("status").asText()).isEqualTo("success");
+        assertThat(alias.json().get("result")).hasSize(3);
+        assertThat(alias.json().get("connector_metadata").get("next_page").get("offset").asText()).isNotBlank();
+    }
+
+    @Test
+    void asanaErrorsAreResultsWithTheirType() {
+        Tenant t = tenant();
+        String id = createPat(server, t.token(), workspace()).get("id").asText();
+        Answer a = execute(server, t.token(), id, "tasks", "get", obj("task_gid", "1999999999999999"));
+        assertThat(a.status()).isEqualTo(200);
+        JsonNode j = a.json();
+        assertThat(j.get("status").asText()).isEqualTo("error");
+        assertThat(j.get("result").isNull()).isTrue();
+        assertThat(j.get("error").get("code").asText()).isEqualTo("not_found");
+        assertThat(j.get("error").get("message").asText()).contains("404");
+        assertThat(j.get("connector_metadata").get("status").asInt()).isEqualTo(404);
+        assertThat(j.get("connector_metadata").has("request_id")).isTrue();
+    }
+
+    @Test
+    void invalidParamsAnswer400AndNothingReachesAsana() {
+        Tenant t = tenant();
+        String id = createPat(server, t.token(), workspace()).get("id").asText();
+        long before = sim.stats().apiRequests();
+        Answer missing = execute(server, t.token(), id, "tasks", "get", obj());
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.errorCode()).isEqualTo("validation_error");
+        assertThat(missing.errorMessage()).contains("task_gid");
+        Answer typo = execute(server, t.token(), id, "tasks", "get", obj("task_gid", "1", "limt", 5));
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.errorMessage()).contains("limt");
+        Answer entity = execute(server, t.token(), id, "taks", "get", obj());
+        assertThat(entity.status()).isEqualTo(400);
+        assertThat(entity.errorMessage()).contains("tasks");
+        Answer download = execute(server, t.token(), id, "attachments", "download",
+                obj("attachment_gid", sim.fixtures().attachmentGid()));
+        assertThat(download.status()).isEqualTo(400);
+        assertThat(sim.stats().apiRequests()).isEqualTo(before);
+    }
+
+    @Test
+    void selectAndExcludeFieldsTrimEachRecord() {
+        Tenant t = tenant();
+        String id = createPat(server, t.token(), workspace()).get("id").asText();
+        ObjectNode params = obj("project", sim.fixtures().projectGid(), "limit", 5);
+        String path = url(CONNECTORS + "/" + id + "/execute");
+
+        JsonNode selected = http.post(path, t.token(), obj("entity", "tasks", "action", "list", "params", params,
+                "select_fields", List.of("name", "assignee.name"), "exclude_fields", List.of("name"))).json();
+        assertThat(selected.get("result")).hasSize(5);
+        for (JsonNode r : selected.get("result")) {
+            assertThat(r.get("name").asText()).isNotBlank();
+            List<String> names = new ArrayList<>();
+            r.fieldNames().forEachRemaining(names::add);
+            assertThat(names).isSubsetOf("name", "assignee").contains("name");
+            if (r.hasNonNull("assignee")) {
+                List<String> inner = new ArrayList<>();
+                r.get("assignee").fieldNames().forEachRemaining(inner::add);
+                assertThat(inner).containsExactly("name");
+            }
+        }
+        JsonNode excluded = http.post(path, t.token(), obj("entity", "tasks", "action", "list", "params", params,
+                "exclude_fields", List.of("gid", "assignee.gid"))).json();
+        for (JsonNode r : excluded.get("result")) {
+            assertThat(r.has("gid")).isFalse();
+            assertThat(r.has("name")).isTrue();
+            if (r.hasNonNull("assignee")) {
+                assertThat(r.get("assignee").has("gid")).isFalse();
+                assertThat(r.get("assignee").has("name")).isTrue();
+            }
+        }
+        JsonNode one = http.post(path, t.token(), obj("entity", "tasks", "action", "get",
+                "params", obj("task_gid", sim.fixtures().taskGid()), "select_fields", List.of("gid"))).json();
+        assertThat(one.get("result")).isEqualTo(obj("gid", sim.fixtures().taskGid()));
+        Answer bad = http.post(path, t.token(), obj("entity", "tasks", "action", "get",
+                "params", obj("task_gid", sim.fixtures().taskGid()), "select_fields", "gid"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorMessage()).contains("select_fields");
+    }
+
+    // ---------------------------------------------------------------- OAuth renewal
+
+    @Test
+    void oauthConnectorRenewsOnExecuteAndTheRenewalSurvivesARestart() {
+        Tenant t = tenant();
+        ServerConfig cfg = config().build();
+        long before;
+        String id;
+        try (AsanaAgentServer first = AsanaAgentServer.start(cfg)) {
+            id = createOAuth(first, t.token(), workspace(), null, false).get("id").asText();
+            before = sim.stats().tokenRequests();
+            Answer a = execute(first, t.token(), id, "users", "get", obj("user_gid", "me"));
+            assertThat(a.json().get("status").asText()).as(a.toString()).isEqualTo("success");
+            assertThat(sim.stats().tokenRequests()).isEqualTo(before + 1);
+        }
+        try (AsanaAgentServer second = AsanaAgentServer.start(cfg)) {
+            Answer a = execute(second, t.token(), id, "users", "get", obj("user_gid", "me"));
+            assertThat(a.json().get("status").asText()).as(a.toString()).isEqualTo("success");
+            assertThat(sim.stats().tokenRequests()).as("the stored access token is used").isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void twoInstancesRenewAnExpiredTokenOnce() throws Exception {
+        Tenant t = tenant();
+        ServerConfig cfg = config().build();
+        try (AsanaAgentServer a = AsanaAgentServer.start(cfg); AsanaAgentServer b = AsanaAgentServer.start(cfg)) {
+            String id = createOAuth(a, t.token(), workspace(), sim.issueAccessToken(), true).get("id").asText();
+            for (AsanaAgentServer s : List.of(a, b)) {
+                assertThat(execute(s, t.token(), id, "users", "get", obj("user_gid", "me")).json().get("status")
+                        .asText()).isEqualTo("success");
+            }
+            sim.control().expireAllAccessTokens();
+            sim.control().setTokenEndpointLatency(Duration.ofMillis(300));
+            long before = sim.stats().tokenRequests();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Answer>> calls = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    AsanaAgentServer target = i % 2 == 0 ? a : b;
+                    calls.add(pool.submit(() -> {
+                        go.await();
+                        return execute(target, t.token(), id, "users", "get", obj("user_gid", "me"));
+                    }));
+                }
+                go.countDown();
+                for (Future<Answer> f : calls) {
+                    Answer r = f.get();
+                    assertThat(r.json().get("status").asText()).as(r.toString()).isEqualTo("success");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(sim.stats().tokenRequests() - before).isEqualTo(1);
+            String metrics = http.get(a.baseUrl() + "/metrics", t.token()).body()
+                    + http.get(b.baseUrl() + "/metrics", t.token()).body();
+            assertThat(counter(metrics, "asana_agent_oauth_refreshes_total{outcome=\"refreshed\"}")).isEqualTo(1);
+            assertThat(counter(metrics, "asana_agent_oauth_refreshes_total{outcome=\"reused\"}")).isEqualTo(1);
+        }
+    }
+
+    /** The sum of a sample's values over several scrapes. */
+    static double counter(String scrapes, String sample) {
+        double sum = 0;
+        for (String line : scrapes.split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                sum += Double.parseDouble(line.substring(sample.length() + 1).trim());
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void anEditOnOneInstanceReachesTheCachedExecutorOfAnother() {
+        Tenant t = tenant();
+        ServerConfig cfg = config().build();
+        try (AsanaAgentServer a = AsanaAgentServer.start(cfg); AsanaAgentServer b = AsanaAgentServer.start(cfg)) {
+            String id = createPat(a, t.token(), workspace()).get("id").asText();
+            assertThat(execute(b, t.token(), id, "users", "get", obj("user_gid", "me")).json().get("status").asText())
+                    .isEqualTo("success");
+            Answer edit = http.patch(a.baseUrl() + CONNECTORS + "/" + id, t.token(),
+                    obj("credentials", obj("token", "2/0/revoked-elsewhere"), "check_credentials", false));
+            assertThat(edit.status()).isEqualTo(200);
+            JsonNode after = execute(b, t.token(), id, "users", "get", obj("user_gid", "me")).json();
+            assertThat(after.get("status").asText()).isEqualTo("error");
+            assertThat(after.get("error").get("code").asText()).isEqualTo("authentication_error");
+        }
+    }
+
+    @Test
+    void executorsBeyondTheCacheLimitAreDroppedAndRebuilt() {
+        Tenant t = tenant();
+        try (AsanaAgentServer small = AsanaAgentServer.start(config().maxCachedExecutors(2).build())) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(createPat(small, t.token(), workspace()).get("id").asText());
+            }
+            for (String id : ids) {
+                assertThat(execute(small, t.token(), id, "users", "get", obj("user_gid", "me")).json()
+                        .get("status").asText()).isEqualTo("success");
+            }
+            String metrics = http.get(small.baseUrl() + "/metrics", t.token()).body();
+            assertThat(counter(metrics, "asana_agent_cached_executors")).isEqualTo(2);
+            assertThat(execute(small, t.token(), ids.get(0), "users", "get", obj("user_gid", "me")).json()
+                    .get("status").asText()).isEqualTo("success");
+        }
+    }
+
+    // ---------------------------------------------------------------- tenancy and tokens
+
+    @Test
+    void otherTenantsObjectsAreNotFound() {
+        Tenant owner = tenant();
+        Tenant stranger = tenant();
+        String ws = workspace();
+        String id = createPat(server, owner.token(), ws).get("id").asText();
+        String path = url(CONNECTORS + "/" + id);
+        String otherWorkspace = scopedToken(owner, workspace());
+
+        for (String token : List.of(stranger.token(), otherWorkspace)) {
+            assertThat(http.get(path, token).status()).isEqualTo(404);
+            assertThat(http.patch(path, token, obj("name", "x")).status()).isEqualTo(404);
+            assertThat(execute(server, token, id, "users", "get", obj("user_gid", "me")).status()).isEqualTo(404);
+            assertThat(http.post(url("/api/v1/connectors/sources/" + id + "/execute"), token,
+                    obj("entity", "users", "action", "get", "params", obj("user_gid", "me"))).status()).isEqualTo(404);
+            assertThat(http.delete(path, token).status()).isEqualTo(404);
+            assertThat(http.get(url(CONNECTORS), token).json().get("data").toString()).doesNotContain(id);
+        }
+        Answer missing = http.get(url(CONNECTORS + "/" + UUID.randomUUID()), stranger.token());
+        Answer foreign = http.get(path, stranger.token());
+        assertThat(foreign.errorCode()).isEqualTo(missing.errorCode());
+        assertThat(http.get(path, scopedToken(owner, ws)).status()).isEqualTo(200);
+        assertThat(http.get(path, owner.token()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tamperedForgedAndExpiredTokensAnswer401() {
+        Tenant t = tenant();
+        Tenant other = tenant();
+        String token = t.token();
+        String[] parts = token.split("\\.");
+        char c = parts[2].charAt(10);
+        String badSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + (c == 'A' ? 'B' : 'A')
+                + parts[2].substring(11);
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace(t.organizationId(), other.organizationId());
+        String otherClaims = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        for (String bad : List.of(badSignature, otherClaims, "garbage", token + "x", "v1..")) {
+            Answer a = http.get(url(CONNECTORS), bad);
+            assertThat(a.status()).as(bad).isEqualTo(401);
+            assertThat(a.errorCode()).isEqualTo("invalid_token");
+            assertThat(a.header("WWW-Authenticate")).isEqualTo("Bearer");
+        }
+        assertThat(http.get(url(CONNECTORS), null).status()).isEqualTo(401);
+        Answer basic = http.send(HttpRequest.newBuilder(URI.create(url(CONNECTORS)))
+                .header("Authorization", "Basic dXNlcjpwYXNz").GET().build());
+        assertThat(basic.status()).isEqualTo(401);
+
+        try (AsanaAgentServer later = AsanaAgentServer.start(config()
+                .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(2))).build())) {
+            Answer expired = http.get(later.baseUrl() + CONNECTORS, token);
+            assertThat(expired.status()).isEqualTo(401);
+            assertThat(expired.errorCode()).isEqualTo("token_expired");
+        }
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    @Test
+    void badInputAnswers4xxNamingTheProblem() throws IOException {
+        Tenant t = tenant();
+        String id = createPat(server, t.token(), workspace()).get("id").asText();
+        String exec = url(CONNECTORS + "/" + id + "/execute");
+
+        Answer malformed = http.post(exec, t.token(), "{\"entity\": \"tasks\", ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.errorCode()).isEqualTo("invalid_json");
+        assertThat(malformed.errorMessage()).contains("line 1");
+        Answer leaky = http.post(url(CONNECTORS), t.token(), "{\"credentials\": {\"token\": sekrit-value-123}}");
+        assertThat(leaky.status()).isEqualTo(400);
+        assertThat(leaky.body()).doesNotContain("sekrit");
+        assertThat(http.post(exec, t.token(), "[1, 2]").errorMessage()).contains("JSON object");
+        assertThat(http.post(exec, t.token(), "").status()).isEqualTo(400);
+        assertThat(http.post(exec, t.token(), "{\"entity\": \"a\", \"entity\": \"b\"}").errorMessage())
+                .contains("twice");
+
+        Answer paramsType = http.post(exec, t.token(), obj("entity", "tasks", "action", "get", "params", "x"));
+        assertThat(paramsType.status()).isEqualTo(400);
+        assertThat(paramsType.errorMessage()).contains("'params'").contains("object");
+        Answer nameType = http.post(url(CONNECTORS), t.token(), obj("workspace_name", "w", "connector_type", "Asana",
+                "name", 5, "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(nameType.status()).isEqualTo(400);
+        assertThat(nameType.errorMessage()).contains("'name'").contains("string").contains("number");
+        Answer unknown = http.post(url(CONNECTORS), t.token(), obj("workspace_name", "w", "connector_type", "Asana",
+                "nmae", "x", "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.errorMessage()).contains("'nmae'").contains("did you mean 'name'");
+        Answer nested = http.post(url(CONNECTORS), t.token(), obj("workspace_name", "w", "connector_type", "Asana",
+                "credentials", obj("tokn", sim.personalAccessToken())));
+        assertThat(nested.status()).isEqualTo(400);
+        assertThat(nested.errorMessage()).contains("credentials.tokn").contains("did you mean 'token'");
+        Answer checkType = http.post(url(CONNECTORS), t.token(), obj("workspace_name", "w", "connector_type", "Asana",
+                "check_credentials", "no", "credentials", obj("token", sim.personalAccessToken())));
+        assertThat(checkType.errorMessage()).contains("check_credentials").contains("boolean");
+
+        String big = "{\"entity\": \"" + "x".repeat(1024 * 1024) + "\"}";
+        Answer tooLarge = http.post(exec, t.token(), big);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.errorCode()).isEqualTo("payload_too_large");
+
+        assertThat(http.send("PUT", exec, t.token(), "{}").status()).isEqualTo(405);
+        assertThat(http.get(url("/api/v1/nothing-here"), t.token()).status()).isEqualTo(404);
+        assertThat(rawStatusLine("GET " + CONNECTORS + "?workspace_name=%zz HTTP/1.1", t.token())).contains(" 400 ");
+        for (String body : http.bodies()) {
+            assertThat(body).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    /** Sends a request line java.net.http would refuse to build (malformed percent-encoding) over a raw socket. */
+    private String rawStatusLine(String requestLine, String token) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            String request = requestLine + "\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            return in.readLine();
+        }
+    }
+
+    // ---------------------------------------------------------------- OAuth consent
+
+    @Test
+    void oauthConsentFlowCreatesAConnector() {
+        Tenant t = tenant();
+        String ws = workspace();
+        String redirect = "http://127.0.0.1:9/after-consent?from=test";
+
+        Answer noApp = http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), obj("workspace_name", ws,
+                "connector_type", "Asana", "redirect_url", redirect));
+        assertThat(noApp.status()).isEqualTo(400);
+        assertThat(noApp.errorCode()).isEqualTo("oauth_app_not_configured");
+
+        Answer set = http.put(url("/api/v1/oauth/credentials"), t.token(), obj("connector_type", "Asana",
+                "configuration", obj("client_id", sim.clientId(), "client_secret", sim.clientSecret())));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.body()).doesNotContain(sim.clientSecret());
+
+        Answer js = http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), obj("workspace_name", ws,
+                "connector_type", "Asana", "redirect_url", "javascript:alert(1)"));
+        assertThat(js.status()).isEqualTo(400);
+
+        String connectorId = consent(t, ws, redirect, "allow");
+        Answer run = execute(server, t.token(), connectorId, "users", "get", obj("user_gid", "me"));
+        assertThat(run.json().get("status").asText()).as(run.toString()).isEqualTo("success");
+        JsonNode c = http.get(url(CONNECTORS + "/" + connectorId), t.token()).json();
+        assertThat(c.get("auth_type").asText()).isEqualTo("oauth2");
+        assertThat(c.get("workspace_name").asText()).isEqualTo(ws);
+
+        assertThat(consent(t, ws, redirect, "deny")).isEqualTo("error=access_denied");
+    }
+
+    /** Runs one consent flow like a browser; returns the connector id, or the error parameter. */
+    private String consent(Tenant t, String ws, String redirect, String decision) {
+        Answer init = http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), obj("external_user_id", ws,
+                "definition_id", DEFINITION_ID, "redirect_url", redirect, "name", "Consented"));
+        assertThat(init.status()).as(init.toString()).isEqualTo(200);
+        String consentUrl = init.json().get("consent_url").asText();
+        assertThat(consentUrl).startsWith(sim.authorizeUrl() + "?client_id=" + sim.clientId())
+                .contains("redirect_uri=" + enc(server.baseUrl() + CONNECTORS + "/oauth/callback"))
+                .contains("response_type=code").contains("state=");
+
+        Answer page = http.get(consentUrl, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"allow\"");
+        Map<String, String> form = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">").matcher(page.body());
+        while (m.find()) {
+            form.put(m.group(1), unescape(m.group(2)));
+        }
+        form.put("decision", decision);
+        String encoded = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        Answer decided = http.send(HttpRequest.newBuilder(URI.create(sim.origin() + "/-/oauth_authorize"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build());
+        assertThat(decided.status()).isEqualTo(302);
+        String callback = decided.header("Location");
+        assertThat(callback).startsWith(server.baseUrl() + CONNECTORS + "/oauth/callback?");
+
+        Answer back = http.get(callback, null);
+        assertThat(back.status()).as(back.toString()).isEqualTo(302);
+        String location = back.header("Location");
+        assertThat(location).startsWith(redirect + "&");
+        Answer reused = http.get(callback, null);
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(reused.header("Content-Type")).startsWith("text/plain");
+        String param = location.substring(redirect.length() + 1);
+        return param.startsWith("connector_id=") ? param.substring("connector_id=".length()) : param;
+    }
+
+    @Test
+    void anExpiredConsentStateIsRejected() {
+        Tenant t = tenant();
+        http.put(url("/api/v1/oauth/credentials"), t.token(), obj("connector_type", "Asana",
+                "configuration", obj("client_id", sim.clientId(), "client_secret", sim.clientSecret())));
+        Answer init = http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), obj("workspace_name", workspace(),
+                "connector_type", "Asana", "redirect_url", "https://app.example/done"));
+        String state = init.json().get("consent_url").asText().replaceAll(".*[?&]state=([^&]+).*", "$1");
+        try (AsanaAgentServer later = AsanaAgentServer.start(config()
+                .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(11))).build())) {
+            Answer a = http.get(later.baseUrl() + CONNECTORS + "/oauth/callback?code=abc&state=" + state, null);
+            assertThat(a.status()).isEqualTo(400);
+            assertThat(a.body()).contains("expired");
+        }
+    }
+
+    @Test
+    void callbackWithUnknownStateIsRejected() {
+        Answer a = http.get(url(CONNECTORS + "/oauth/callback?code=abc&state=" + UUID.randomUUID()), null);
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(http.get(url(CONNECTORS + "/oauth/callback"), null).status()).isEqualTo(400);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    @Test
+    void healthAndMetrics() {
+        Answer health = http.get(url("/health"), null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json()).isEqualTo(obj("status", "ok", "database", "ok"));
+
+        Tenant t = tenant();
+        String id = createPat(server, t.token(), workspace()).get("id").asText();
+        execute(server, t.token(), id, "tasks", "get", obj("task_gid", "1999999999999999"));
+        assertThat(http.get(url("/metrics"), null).status()).isEqualTo(401);
+        Answer m = http.get(url("/metrics"), t.token());
+        assertThat(m.status()).isEqualTo(200);
+        assertThat(m.body())
+                .contains("asana_agent_http_requests_total{method=\"POST\",route=\"/api/v1/integrations/connectors\","
+                        + "status=\"201\"}")
+                .contains("asana_agent_executes_total{action=\"get\",entity=\"tasks\",status=\"error\"}")
+                .contains("asana_agent_asana_errors_total{type=\"not_found\"}")
+                .contains("asana_agent_http_request_duration_seconds_bucket");
+
+        try (AsanaAgentServer withStatic = AsanaAgentServer.start(config().metricsToken("scrape-me-123").build())) {
+            assertThat(http.get(withStatic.baseUrl() + "/metrics", "scrape-me-123").status()).isEqualTo(200);
+            assertThat(http.get(withStatic.baseUrl() + "/metrics", "scrape-me-124").status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void everyRequestIsLoggedWithItsRouteTemplate() {
+        Tenant t = tenant();
+        String id = createPat(server, t.token(), workspace()).get("id").asText();
+        execute(server, t.token(), id, "users", "get", obj("user_gid", "me"));
+        assertThat(logs.lines()).anySatisfy(l -> assertThat(l)
+                .matches("(?s).*POST /api/v1/integrations/connectors/\\{id}/execute 200 \\d+ ms.*"));
+        assertThat(logs.lines()).noneSatisfy(l -> assertThat(l).contains(id + "/execute"));
+    }
+
+    @Test
+    void closeLetsAnInFlightExecuteFinish() throws Exception {
+        Tenant t = tenant();
+        AsanaAgentServer draining = AsanaAgentServer.start(config().build());
+        String id = createPat(draining, t.token(), workspace()).get("id").asText();
+        sim.control().setLatency(Duration.ofMillis(1000));
+        long before = sim.stats().apiRequests();
+        CompletableFuture<Answer> call = CompletableFuture.supplyAsync(
+                () -> execute(draining, t.token(), id, "users", "get", obj("user_gid", "me")));
+        long waitUntil = System.currentTimeMillis() + 5000;
+        while (sim.stats().apiRequests() == before && System.currentTimeMillis() < waitUntil) {
+            Thread.sleep(5);
+        }
+        assertThat(sim.stats().apiRequests()).as("the execute reached Asana").isGreaterThan(before);
+        draining.close();
+        Answer a = call.get();
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.json().get("status").asText()).isEqualTo("success");
+        assertThatThrownBy(() -> http.get(draining.baseUrl() + "/health", null)).isInstanceOf(RuntimeException.class);
+    }
+
+    // ---------------------------------------------------------------- secrets (last: scans what all tests left)
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void secretsAppearInNoAnswerLogLineOrStoredByte() throws Exception {
+        assertThat(secrets).hasSizeGreaterThan(3);
+        String key = masterKeyBase64();
+        for (String body : http.bodies()) {
+            for (String s : secrets) {
+                assertThat(body).as("an answer body").doesNotContain(s);
+            }
+            assertThat(body).doesNotContain(key);
+        }
+        assertThat(logs.lines()).isNotEmpty();
+        for (String line : logs.lines()) {
+            for (String s : secrets) {
+                assertThat(line).as("a log line").doesNotContain(s);
+            }
+            for (String s : bearerTokens) {
+                assertThat(line).as("a log line").doesNotContain(s);
+            }
+            assertThat(line).doesNotContain(key);
+        }
+        String stored = new String(storedBytes(), StandardCharsets.ISO_8859_1);
+        assertThat(stored).as("stored data").contains(DEFINITION_ID);
+        for (String s : secrets) {
+            assertThat(stored).as("stored data").doesNotContain(s);
+        }
+        for (String s : bearerTokens) {
+            assertThat(stored).as("stored data").doesNotContain(s);
+        }
+    }
+}

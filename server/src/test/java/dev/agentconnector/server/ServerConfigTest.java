@@ -1,0 +1,62 @@
+package dev.agentconnector.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerConfigTest {
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+        31, 32});
+
+    @Test
+    void environmentOverridesTheDefaults() {
+        ServerConfig c = ServerConfig.fromEnv(Map.of(
+                "ASANA_BASE_URL", "http://127.0.0.1:8089/api/1.0",
+                "ASANA_TOKEN_URL", "http://127.0.0.1:8089/-/oauth_token",
+                "ASANA_AUTHORIZE_URL", "http://127.0.0.1:8089/-/oauth_authorize",
+                "ASANA_AGENT_MASTER_KEY", KEY,
+                "ASANA_AGENT_DB_URL", "jdbc:postgresql://db:5432/agents?user=a&password=hunter2",
+                "ASANA_AGENT_METRICS_TOKEN", "scrape-token"));
+        assertThat(c.asanaBaseUrl()).isEqualTo("http://127.0.0.1:8089/api/1.0");
+        assertThat(c.asanaTokenUrl()).endsWith("/-/oauth_token");
+        assertThat(c.asanaAuthorizeUrl()).endsWith("/-/oauth_authorize");
+        assertThat(c.masterKey()).hasSize(32);
+        assertThat(c.effectiveDbUrl()).startsWith("jdbc:postgresql:");
+        assertThat(c.toString()).doesNotContain(KEY).doesNotContain("hunter2").doesNotContain("scrape-token");
+    }
+
+    @Test
+    void defaultsPointAtAsanaAndASqliteFile() {
+        ServerConfig c = ServerConfig.fromEnv(Map.of());
+        assertThat(c.asanaBaseUrl()).isEqualTo("https://app.asana.com/api/1.0");
+        assertThat(c.asanaTokenUrl()).isEqualTo("https://app.asana.com/-/oauth_token");
+        assertThat(c.asanaAuthorizeUrl()).isEqualTo("https://app.asana.com/-/oauth_authorize");
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.maxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThat(c.applicationTokenTtl().toMinutes()).isEqualTo(15);
+        assertThat(c.scopedTokenTtl().toHours()).isEqualTo(1);
+        assertThat(c.checkCredentials()).isTrue();
+        assertThat(c.effectiveDbUrl()).isEqualTo("jdbc:sqlite:" + Path.of("asana-agent-data", "asana-agent.db")
+                .toAbsolutePath());
+        assertThat(c.toBuilder().port(0).build().port()).isZero();
+    }
+
+    @Test
+    void badSettingsAreRejectedWithoutEchoingSecrets() {
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("ASANA_AGENT_MASTER_KEY", "c2hvcnQ=")))
+                .hasMessageContaining("ASANA_AGENT_MASTER_KEY").hasMessageContaining("32 bytes")
+                .hasMessageNotContaining("c2hvcnQ=");
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("ASANA_AGENT_MASTER_KEY", "not base64!")))
+                .hasMessageContaining("base64").hasMessageNotContaining("not base64!");
+        assertThatThrownBy(() -> ServerConfig.builder().dbUrl("jdbc:mysql://h/db?password=hunter2"))
+                .hasMessageContaining("jdbc:postgresql").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> ServerConfig.builder().asanaBaseUrl("ftp://x")).hasMessageContaining("http");
+        assertThatThrownBy(() -> ServerConfig.builder().port(70000)).hasMessageContaining("port");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.agentconnector.server.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentconnector.asana.AsanaConnector;
+import dev.agentconnector.asana.AsanaHostedAuthConfig;
+import dev.agentconnector.asana.AsanaPersonalAccessTokenAuthConfig;
+import dev.agentconnector.runtime.ConnectorOptions;
+import dev.agentconnector.runtime.error.ConfigurationException;
+import dev.agentconnector.runtime.error.ValidationException;
+import dev.agentconnector.runtime.exec.ExecutionResult;
+import dev.agentconnector.server.ServerConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SDK's hosted mode against our own execution service gives the same envelopes as local mode. */
+class HostedSdkTest {
+    private static Stack stack;
+    private static String connectorId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new Stack(ServerConfig.builder().applicationTokenTtl(Duration.ofSeconds(2)));
+        JsonNode created = stack.post("/api/v1/integrations/connectors", stack.appToken(),
+                "{\"workspace_name\":\"acme\",\"connector_type\":\"Asana\",\"name\":\"Acme Asana\","
+                        + "\"credentials\":{\"token\":\"" + stack.sim.personalAccessToken() + "\"}}");
+        connectorId = created.get("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static AsanaConnector hosted(AsanaHostedAuthConfig auth, ConnectorOptions options) {
+        return new AsanaConnector(auth.withApiUrl(stack.server.baseUrl()), options);
+    }
+
+    @Test
+    void sameEnvelopeAsLocalMode() {
+        Map<String, Object> params = Map.of("task_gid", stack.sim.fixtures().taskGid());
+        try (AsanaConnector remote = hosted(AsanaHostedAuthConfig.forWorkspace(stack.clientId, stack.clientSecret,
+                "acme"), ConnectorOptions.defaults());
+             AsanaConnector local = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(
+                     stack.sim.personalAccessToken()), ConnectorOptions.builder().baseUrl(stack.sim.baseUrl()).build())) {
+            ExecutionResult r = remote.execute("tasks", "get", params);
+            ExecutionResult l = local.execute("tasks", "get", params);
+            assertThat(r.success()).as(String.valueOf(r.error())).isTrue();
+            assertThat(r.data()).isEqualTo(l.data());
+
+            ExecutionResult page = remote.execute("project_tasks", "list",
+                    Map.of("project_gid", stack.sim.fixtures().projectGid(), "limit", 3));
+            assertThat(page.data()).hasSize(3);
+            assertThat(page.nextOffset()).isPresent();
+
+            ExecutionResult missing = remote.execute("tasks", "get", Map.of("task_gid", "1999999999999999"));
+            assertThat(missing.success()).isFalse();
+            assertThat(missing.meta().get("error_type").asText()).isEqualTo("not_found");
+            assertThat(missing.error()).contains("404");
+
+            ExecutionResult invalid = remote.execute("tasks", "list", Map.of("limt", 3));
+            assertThat(invalid.exception()).isInstanceOf(ValidationException.class);
+            assertThat(invalid.error()).contains("did you mean 'limit'");
+        }
+    }
+
+    @Test
+    void connectorByIdAndByWorkspaceBothWork() {
+        try (AsanaConnector byId = hosted(AsanaHostedAuthConfig.forConnector(stack.clientId, stack.clientSecret,
+                connectorId), ConnectorOptions.defaults())) {
+            assertThat(byId.execute("users", "get", Map.of("user_gid", "me")).success()).isTrue();
+        }
+    }
+
+    @Test
+    void aWorkspaceWithoutConnectorIsExplained() {
+        try (AsanaConnector none = hosted(AsanaHostedAuthConfig.forWorkspace(stack.clientId, stack.clientSecret,
+                "nobody"), ConnectorOptions.defaults())) {
+            ExecutionResult r = none.execute("users", "get", Map.of("user_gid", "me"));
+            assertThat(r.exception()).isInstanceOf(ConfigurationException.class);
+            assertThat(r.error()).contains("no Asana connector exists for workspace 'nobody'");
+        }
+    }
+
+    @Test
+    void aWrongSecretIsAnAuthenticationError() {
+        try (AsanaConnector wrong = hosted(AsanaHostedAuthConfig.forWorkspace(stack.clientId, "not-the-secret",
+                "acme"), ConnectorOptions.defaults())) {
+            ExecutionResult r = wrong.execute("users", "get", Map.of("user_gid", "me"));
+            assertThat(r.meta().get("error_type").asText()).isEqualTo("authentication_error");
+            assertThat(r.error()).doesNotContain("not-the-secret");
+        }
+    }
+
+    @Test
+    void aTokenTheServiceNoLongerAcceptsIsReplacedAfterA401() throws Exception {
+        // a frozen clock makes the SDK believe its token is still fresh after the service (2 s TTL) expired it
+        Clock frozen = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+        try (AsanaConnector remote = hosted(AsanaHostedAuthConfig.forWorkspace(stack.clientId, stack.clientSecret,
+                "acme"), ConnectorOptions.builder().clock(frozen).build())) {
+            assertThat(remote.execute("users", "get", Map.of("user_gid", "me")).success()).isTrue();
+            Thread.sleep(2500);
+            ExecutionResult r = remote.execute("users", "get", Map.of("user_gid", "me"));
+            assertThat(r.success()).as(String.valueOf(r.error())).isTrue();
+        }
+    }
+}
