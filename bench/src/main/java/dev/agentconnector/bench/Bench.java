@@ -118,7 +118,9 @@ public final class Bench {
         return URLEncoder.encode(String.join(",", op.defaultFields()), StandardCharsets.UTF_8);
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Shared by the benchmarks of this package. */
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON_MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = JSON_MAPPER;
 
     private static boolean rawCall(HttpClient client, URI uri, String token, boolean parse) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)

@@ -33,6 +33,10 @@ import java.util.logging.Logger;
                 "  asana-agent mcp --http --port 8765",
                 "  ASANA_AGENT_MCP_TOKEN=$(openssl rand -hex 24) asana-agent mcp --http --host 0.0.0.0"})
 final class McpCommand implements Callable<Integer> {
+    /** Held here because java.util.logging keeps loggers only weakly, and a collected one forgets its level. */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.eclipse.jetty"),
+            Logger.getLogger("io.modelcontextprotocol"), Logger.getLogger("reactor"));
+
     @Option(names = "--http", description = "Serve streamable HTTP at /mcp instead of stdio")
     boolean http;
 
@@ -142,8 +146,6 @@ final class McpCommand implements Callable<Integer> {
             Logs.enableDebug();
             return;
         }
-        for (String name : List.of("org.eclipse.jetty", "io.modelcontextprotocol", "reactor")) {
-            Logger.getLogger(name).setLevel(Level.WARNING);
-        }
+        QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
     }
 }

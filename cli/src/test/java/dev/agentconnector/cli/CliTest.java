@@ -173,4 +173,42 @@ class CliTest {
             p.waitFor();
         }
     }
+
+    @Test
+    void adminBootstrapsTenantsThenServeExecutes(@TempDir Path dir) throws Exception {
+        String data = dir.resolve("data").toString();
+        CliProcess.Result org = CliProcess.run(Map.of(), "admin", "create-organization", "acme", "--data-dir", data);
+        assertThat(org.exit()).as(org.err()).isZero();
+        assertThat(JSON.readTree(org.out()).get("organization_id").asText()).isNotBlank();
+        CliProcess.Result app = CliProcess.run(Map.of(), "admin", "create-application", "--organization", "acme",
+                "--data-dir", data);
+        JsonNode credentials = JSON.readTree(app.out());
+        assertThat(credentials.get("client_secret").asText()).isNotBlank();
+        CliProcess.Result missing = CliProcess.run(Map.of(), "admin", "create-application", "--organization", "nope",
+                "--data-dir", data);
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no organization named 'nope'");
+
+        Process serve = CliProcess.builder(Map.of("ASANA_BASE_URL", sim.baseUrl(), "ASANA_TOKEN_URL", sim.tokenUrl()),
+                "serve", "--port", "0", "--data-dir", data).start();
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            String api = null;
+            while (api == null && (line = err.readLine()) != null) {
+                int at = line.indexOf("serving at ");
+                if (at >= 0) {
+                    api = line.substring(at + "serving at ".length()).split(";")[0].trim();
+                }
+            }
+            assertThat(api).as("serve announced its URL").isNotNull();
+            CliProcess.Result hosted = CliProcess.run(Map.of("AIRBYTE_CLIENT_ID", credentials.get("client_id").asText(),
+                    "AIRBYTE_CLIENT_SECRET", credentials.get("client_secret").asText(), "AIRBYTE_API_URL", api,
+                    "AIRBYTE_WORKSPACE_NAME", "nobody"), "execute", "--hosted", "users", "get", "-p", "user_gid=me");
+            assertThat(hosted.exit()).isEqualTo(3);
+            assertThat(hosted.err()).contains("no Asana connector exists for workspace 'nobody'");
+        } finally {
+            serve.destroy();
+            serve.waitFor();
+        }
+    }
 }

@@ -95,13 +95,23 @@ class McpCliTest {
             BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
             Pattern url = Pattern.compile("streamable HTTP at (http://\\S+/mcp)");
             URI endpoint = null;
-            for (String line = err.readLine(); line != null && endpoint == null; line = err.readLine()) {
+            String line;
+            while (endpoint == null && (line = err.readLine()) != null) {
                 Matcher m = url.matcher(line);
                 if (m.find()) {
                     endpoint = URI.create(m.group(1));
                 }
             }
             assertThat(endpoint).isNotNull();
+            Thread drain = new Thread(() -> {
+                try {
+                    err.transferTo(java.io.Writer.nullWriter());
+                } catch (java.io.IOException ignored) {
+                    // the process ended
+                }
+            });
+            drain.setDaemon(true);
+            drain.start();
             McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
                     .builder("http://" + endpoint.getHost() + ":" + endpoint.getPort()).endpoint("/mcp").build())
                     .requestTimeout(Duration.ofSeconds(30)).build();

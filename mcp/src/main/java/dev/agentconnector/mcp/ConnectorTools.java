@@ -73,13 +73,11 @@ final class ConnectorTools {
     /** The result envelope every tool returns as structured content. */
     static Map<String, Object> envelopeSchema() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("success", Map.of("type", "boolean", "description", "Whether the call succeeded"));
-        properties.put("data", Map.of("description", "Records: an array for lists, an object otherwise; null on "
-                + "failure"));
-        properties.put("meta", Map.of("type", List.of("object", "null"), "description", "next_page for lists; "
-                + "error_type on failure; result_cut when the result was cut to fit"));
-        properties.put("error", Map.of("type", List.of("string", "null"), "description", "What went wrong and "
-                + "how to fix it; null on success"));
+        properties.put("success", Map.of("type", "boolean"));
+        properties.put("data", Map.of("description", "Array for lists, object otherwise, null on failure"));
+        properties.put("meta", Map.of("type", List.of("object", "null"),
+                "description", "next_page, error_type, result_cut"));
+        properties.put("error", Map.of("type", List.of("string", "null")));
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
         schema.put("properties", properties);

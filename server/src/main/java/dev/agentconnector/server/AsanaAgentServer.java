@@ -88,6 +88,7 @@ public final class AsanaAgentServer implements AutoCloseable {
                     .baseUrl(config.asanaBaseUrl())
                     .tokenUrl(config.asanaTokenUrl())
                     .retryPolicy(config.asanaRetryPolicy())
+                    .rateLimits(config.asanaRateLimits())
                     .clock(config.clock())
                     .userAgentSuffix("asana-agent-server")
                     .build();

@@ -38,6 +38,7 @@ public final class ServerConfig {
     private final Duration scopedTokenTtl;
     private final boolean checkCredentials;
     private final RetryPolicy asanaRetryPolicy;
+    private final dev.agentconnector.runtime.http.RateLimits asanaRateLimits;
     private final int workerThreads;
     private final int dbPoolSize;
     private final Duration shutdownTimeout;
@@ -60,6 +61,7 @@ public final class ServerConfig {
         this.scopedTokenTtl = b.scopedTokenTtl;
         this.checkCredentials = b.checkCredentials;
         this.asanaRetryPolicy = b.asanaRetryPolicy;
+        this.asanaRateLimits = b.asanaRateLimits;
         this.workerThreads = b.workerThreads;
         this.dbPoolSize = b.dbPoolSize;
         this.shutdownTimeout = b.shutdownTimeout;
@@ -136,6 +138,7 @@ public final class ServerConfig {
         b.scopedTokenTtl = scopedTokenTtl;
         b.checkCredentials = checkCredentials;
         b.asanaRetryPolicy = asanaRetryPolicy;
+        b.asanaRateLimits = asanaRateLimits;
         b.workerThreads = workerThreads;
         b.dbPoolSize = dbPoolSize;
         b.shutdownTimeout = shutdownTimeout;
@@ -229,6 +232,11 @@ public final class ServerConfig {
         return asanaRetryPolicy;
     }
 
+    /** Client-side limits applied per connector (each connector is one Asana credential). */
+    public dev.agentconnector.runtime.http.RateLimits asanaRateLimits() {
+        return asanaRateLimits;
+    }
+
     /** Request-handling threads. */
     public int workerThreads() {
         return workerThreads;
@@ -287,6 +295,8 @@ public final class ServerConfig {
         private Duration scopedTokenTtl = Duration.ofHours(1);
         private boolean checkCredentials = true;
         private RetryPolicy asanaRetryPolicy = RetryPolicy.DEFAULT;
+        private dev.agentconnector.runtime.http.RateLimits asanaRateLimits =
+                dev.agentconnector.runtime.http.RateLimits.ASANA_DEFAULT;
         private int workerThreads = 32;
         private int dbPoolSize = 8;
         private Duration shutdownTimeout = Duration.ofSeconds(30);
@@ -398,6 +408,12 @@ public final class ServerConfig {
         }
 
         /** Retry policy of calls to Asana (default {@link RetryPolicy#DEFAULT}). */
+        /** Client-side limits per connector; Asana's paid-plan limits by default. */
+        public Builder asanaRateLimits(dev.agentconnector.runtime.http.RateLimits limits) {
+            this.asanaRateLimits = Objects.requireNonNull(limits, "asanaRateLimits");
+            return this;
+        }
+
         public Builder asanaRetryPolicy(RetryPolicy policy) {
             this.asanaRetryPolicy = Objects.requireNonNull(policy, "asanaRetryPolicy");
             return this;
