@@ -123,6 +123,11 @@ public final class AsanaConnector implements AutoCloseable {
         }
     }
 
+    /** The description a model reads to call this connector: every entity, action and param, under 12,000 characters. */
+    public String toolDescription() {
+        return AsanaToolDescription.get();
+    }
+
     /** The Asana spec this connector runs. */
     public ConnectorSpec spec() {
         return AsanaSpec.get();

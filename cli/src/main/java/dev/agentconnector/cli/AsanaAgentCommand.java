@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Work in Asana from the command line: run any operation of the connector, inspect the "
                 + "operations, run the connector execution service, or start the Asana simulator.",
         subcommands = {ExecuteCommand.class, DescribeCommand.class, SimCommand.class, ServeCommand.class,
-                AdminCommand.class,
+                AdminCommand.class, McpCommand.class, ToolDescriptionCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public final class AsanaAgentCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -58,9 +58,9 @@ class McpCliTest {
     @Test
     void stdioCarriesOnlyTheProtocolOnStdout() throws Exception {
         Process p = start("mcp", "--sandbox", "--read-only");
-        try (OutputStream in = p.getOutputStream();
-             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                     StandardCharsets.UTF_8))) {
+        OutputStream in = p.getOutputStream();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
             send(in, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                     + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
             JsonNode init = JSON.readTree(out.readLine());
@@ -73,7 +73,7 @@ class McpCliTest {
             assertThat(call.path("id").asInt()).isEqualTo(2);
             assertThat(call.path("result").path("isError").asBoolean()).isFalse();
             assertThat(call.path("result").path("structuredContent").path("success").asBoolean()).isTrue();
-            in.close();
+            in.close(); // ends the session, as a client does
             List<String> rest = new ArrayList<>();
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 rest.add(line);

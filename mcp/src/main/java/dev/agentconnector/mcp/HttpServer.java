@@ -57,7 +57,7 @@ public final class HttpServer implements AutoCloseable {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mcp.jsonMapper())
                 .mcpEndpoint(HttpOptions.PATH)
-                .securityValidator(DefaultServerTransportSecurityValidator.builder()
+                .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder()
                         .allowedOrigins(origins).allowedHosts(hosts).build())
                 .build();
         McpSyncServer server = mcp.build(transport);

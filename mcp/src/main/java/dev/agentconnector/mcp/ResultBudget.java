@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Keeps a result envelope under a character budget while keeping it valid JSON: a list loses records from its end,
@@ -129,11 +129,11 @@ final class ResultBudget {
             for (int i = 0; i < a.size(); i++) {
                 a.set(i, shorten(a.get(i), limit));
             }
-        } else if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                e.setValue(shorten(e.getValue(), limit));
+        } else if (node instanceof ObjectNode o) {
+            List<String> names = new ArrayList<>();
+            o.properties().forEach(e -> names.add(e.getKey()));
+            for (String name : names) {
+                o.set(name, shorten(o.get(name), limit));
             }
         }
         return node;

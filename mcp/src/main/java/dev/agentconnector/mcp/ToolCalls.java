@@ -189,7 +189,7 @@ final class ToolCalls {
         @SuppressWarnings("unchecked")
         Map<String, Object> structured = mapper.convertValue(fitted.envelope(), Map.class);
         return CallToolResult.builder()
-                .content(List.of(new TextContent(fitted.json())))
+                .content(List.of(TextContent.builder(fitted.json()).build()))
                 .structuredContent(structured)
                 .isError(failed)
                 .build();

@@ -122,12 +122,12 @@ abstract class AbstractMcpContractTest {
 
     @Test
     void callsAnEntityTool() throws Exception {
-        CallToolResult r = client(PER_ENTITY).callTool(new CallToolRequest("asana_tasks", Map.of("action", "get",
+        CallToolResult r = client(PER_ENTITY).callTool(request("asana_tasks", Map.of("action", "get",
                 "params", Map.of("task_gid", sim.fixtures().taskGid(), "fields", "name,completed"))));
         assertThat(r.isError()).isFalse();
         assertThat(json(r).path("data").path("gid").asText()).isEqualTo(sim.fixtures().taskGid());
         // a one-action entity needs no action
-        CallToolResult subtasks = client(PER_ENTITY).callTool(new CallToolRequest("asana_task_subtasks",
+        CallToolResult subtasks = client(PER_ENTITY).callTool(request("asana_task_subtasks",
                 Map.of("params", Map.of("task_gid", sim.fixtures().taskGid()))));
         assertThat(subtasks.isError()).isFalse();
         assertThat(json(subtasks).path("data").isArray()).isTrue();
@@ -141,7 +141,7 @@ abstract class AbstractMcpContractTest {
         assertThat(created.isError()).as(text(created)).isFalse();
         String gid = json(created).path("data").path("gid").asText();
         assertThat(gid).isNotBlank();
-        JsonNode read = json(client(PER_ENTITY).callTool(new CallToolRequest("asana_tasks",
+        JsonNode read = json(client(PER_ENTITY).callTool(request("asana_tasks",
                 Map.of("action", "get", "params", Map.of("task_gid", gid)))));
         assertThat(read.path("data").path("name").asText()).isEqualTo("Written over MCP");
     }
@@ -178,7 +178,7 @@ abstract class AbstractMcpContractTest {
                 .asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
                 .doesNotContainKey("data");
         assertThat(tasks.description()).doesNotContainPattern("(?m)^ (create|update|delete)");
-        CallToolResult refusedToo = client(READ_ONLY_PER_ENTITY).callTool(new CallToolRequest("asana_tasks",
+        CallToolResult refusedToo = client(READ_ONLY_PER_ENTITY).callTool(request("asana_tasks",
                 Map.of("action", "delete", "params", Map.of("task_gid", sim.fixtures().taskGid()))));
         assertThat(refusedToo.isError()).isTrue();
         assertThat(text(refusedToo)).contains("read-only");
@@ -207,11 +207,11 @@ abstract class AbstractMcpContractTest {
         args.put("entity", "tasks");
         args.put("action", "get");
         args.put("params", List.of(1, 2));
-        CallToolResult notAnObject = c.callTool(new CallToolRequest("asana_execute", args));
+        CallToolResult notAnObject = c.callTool(request("asana_execute", args));
         assertThat(notAnObject.isError()).isTrue();
         assertThat(text(notAnObject)).contains("params must be a JSON object");
 
-        CallToolResult missing = c.callTool(new CallToolRequest("asana_execute", Map.of()));
+        CallToolResult missing = c.callTool(request("asana_execute", Map.of()));
         assertThat(missing.isError()).isTrue();
         assertThat(text(missing)).contains("entity is required");
 
@@ -219,7 +219,7 @@ abstract class AbstractMcpContractTest {
         assertThat(notFound.isError()).isTrue();
         assertThat(json(notFound).path("meta").path("error_type").asText()).isEqualTo("not_found");
 
-        CallToolResult badAction = client(PER_ENTITY).callTool(new CallToolRequest("asana_tasks",
+        CallToolResult badAction = client(PER_ENTITY).callTool(request("asana_tasks",
                 Map.of("action", "frobnicate", "params", Map.of())));
         assertThat(badAction.isError()).isTrue();
         assertThat(text(badAction)).contains("has no action 'frobnicate'");
@@ -244,7 +244,7 @@ abstract class AbstractMcpContractTest {
 
     @Test
     void downloadsAFileOrAPartOfIt() throws Exception {
-        CallToolResult part = client(PER_ENTITY).callTool(new CallToolRequest("asana_attachments", Map.of(
+        CallToolResult part = client(PER_ENTITY).callTool(request("asana_attachments", Map.of(
                 "action", "download", "params", Map.of("attachment_gid", sim.fixtures().attachmentGid(),
                         "range_header", "bytes=0-99"))));
         assertThat(part.isError()).as(text(part)).isFalse();
@@ -254,10 +254,14 @@ abstract class AbstractMcpContractTest {
         assertThat(data.has("download_url")).as("the signed URL stays out of results").isFalse();
 
         String big = sim.addLargeAttachment(sim.fixtures().taskGid(), "big.bin", 50_000);
-        CallToolResult whole = client(SINGLE).callTool(new CallToolRequest("asana_execute", Map.of("entity",
+        CallToolResult whole = client(SINGLE).callTool(request("asana_execute", Map.of("entity",
                 "attachments", "action", "download", "params", Map.of("attachment_gid", big))));
         assertThat(whole.isError()).isTrue();
         assertThat(text(whole)).contains("range_header").contains("50000 bytes");
+    }
+
+    static CallToolRequest request(String tool, Map<String, Object> arguments) {
+        return CallToolRequest.builder(tool).arguments(arguments).build();
     }
 
     CallToolResult call(McpSyncClient c, String tool, String entity, String action, Map<String, ?> params) {
@@ -265,7 +269,7 @@ abstract class AbstractMcpContractTest {
         args.put("entity", entity);
         args.put("action", action);
         args.put("params", params);
-        return c.callTool(new CallToolRequest(tool, args));
+        return c.callTool(request(tool, args));
     }
 
     static String text(CallToolResult r) {

@@ -39,7 +39,7 @@ class HttpMcpTest extends AbstractMcpContractTest {
         HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport
                 .builder("http://127.0.0.1:" + server.port()).endpoint(HttpOptions.PATH);
         if (token != null) {
-            transport.httpRequestCustomizer((request, method, uri, body, context) ->
+            transport.addHttpRequestCustomizer((request, method, uri, body, context) ->
                     request.header("Authorization", "Bearer " + token));
         }
         McpSyncClient client = McpClient.sync(transport.build()).requestTimeout(Duration.ofSeconds(30))
@@ -63,7 +63,7 @@ class HttpMcpTest extends AbstractMcpContractTest {
         try {
             List<Callable<CallToolResult>> calls = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                calls.add(() -> c.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("asana_tasks",
+                calls.add(() -> c.callTool(request("asana_tasks",
                         Map.of("action", "get", "params", Map.of("task_gid", sim.fixtures().taskGid())))));
             }
             List<Future<CallToolResult>> results = pool.invokeAll(calls);
