@@ -31,12 +31,18 @@ final class AdminCommand implements Runnable {
         @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database, as given to serve")
         String db;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "asana-agent-data",
-                description = "Data directory, as given to serve (default: ${DEFAULT-VALUE})")
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory, as given to serve")
         Path dataDir;
 
         Admin open() {
-            return Admin.open(ServerConfig.fromEnv().toBuilder().dbUrl(db).dataDir(dataDir).build());
+            ServerConfig.Builder config = ServerConfig.fromEnv().toBuilder();
+            if (db != null) {
+                config.dbUrl(db);
+            }
+            if (dataDir != null) {
+                config.dataDir(dataDir);
+            }
+            return Admin.open(config.build());
         }
     }
 

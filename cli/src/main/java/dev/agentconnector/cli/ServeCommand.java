@@ -26,11 +26,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database, e.g. jdbc:postgresql://host/db?user=u")
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "Database, e.g. jdbc:postgresql://host/db?user=u "
+            + "(default: ASANA_AGENT_DB_URL, else an SQLite file in the data dir)")
     String db;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "asana-agent-data",
-            description = "Directory for the SQLite file and key file (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory for the SQLite file and key file "
+            + "(default: ASANA_AGENT_DATA_DIR, else ./asana-agent-data)")
     Path dataDir;
 
     @Option(names = "--public-url", paramLabel = "URL", description = "URL clients and browsers reach this service "
@@ -46,7 +47,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerConfig.Builder config = ServerConfig.fromEnv().toBuilder().port(port).host(host).dataDir(dataDir).dbUrl(db);
+        ServerConfig.Builder config = ServerConfig.fromEnv().toBuilder().port(port).host(host);
+        if (dataDir != null) {
+            config.dataDir(dataDir);
+        }
+        if (db != null) {
+            config.dbUrl(db);
+        }
         if (publicUrl != null) {
             config.publicUrl(publicUrl);
         }
