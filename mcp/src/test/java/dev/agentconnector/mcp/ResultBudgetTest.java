@@ -1,5 +1,6 @@
 package dev.agentconnector.mcp;
 
+import dev.agentconnector.integrations.common.ResultBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -17,25 +17,28 @@ import java.util.List;
  * narrow the call. Models pay for every character of a tool result, and a cut result with a note is more useful to
  * them than one a framework or a provider rejects whole.
  */
-final class ResultBudget {
+public final class ResultBudget {
     /** Where the note goes in {@code meta}. */
-    static final String CUT = "result_cut";
+    /** The meta key that describes a cut. */
+    public static final String CUT = "result_cut";
     private static final int[] TEXT_LIMITS = {4000, 1000, 300, 100, 40};
 
     private final ObjectMapper mapper;
     private final int maxChars;
 
-    ResultBudget(ObjectMapper mapper, int maxChars) {
+    /** A budget of {@code maxChars} characters of JSON. */
+    public ResultBudget(ObjectMapper mapper, int maxChars) {
         this.mapper = mapper;
         this.maxChars = maxChars;
     }
 
     /** The envelope as sent, its JSON text, and whether anything was cut. */
-    record Fitted(ObjectNode envelope, String json, boolean cut) {
+    public record Fitted(ObjectNode envelope, String json, boolean cut) {
     }
 
     /** The envelope, cut to the budget when its JSON is longer. */
-    Fitted fit(ObjectNode envelope) {
+    /** The envelope unchanged when it fits, else cut to fit with a note in {@code meta.result_cut}. */
+    public Fitted fit(ObjectNode envelope) {
         String json = write(envelope);
         if (json.length() <= maxChars) {
             return new Fitted(envelope, json, false);
@@ -147,7 +150,8 @@ final class ResultBudget {
         return envelope.get("meta") instanceof ObjectNode o ? o : envelope.putObject("meta");
     }
 
-    String write(JsonNode node) {
+    /** The JSON text of a node. */
+    public String write(JsonNode node) {
         try {
             return mapper.writeValueAsString(node);
         } catch (JsonProcessingException e) {
