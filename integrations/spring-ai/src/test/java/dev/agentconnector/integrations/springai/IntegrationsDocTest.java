@@ -17,4 +17,10 @@ class IntegrationsDocTest {
             assertThat(doc).as(name).contains("```java\n" + DocSnippets.snippet(source, name) + "\n```");
         }
     }
+
+    @Test
+    void theReadmeQuotesTheMainExample() {
+        String source = DocSnippets.read(SOURCE);
+        assertThat(DocSnippets.read("README.md")).contains("```java\n" + DocSnippets.snippet(source, "spring-ai-chat-client") + "\n```");
+    }
 }
