@@ -27,6 +27,7 @@ public final class ConnectorOptions {
     private final Clock clock;
     private final Sleeper sleeper;
     private final String userAgentSuffix;
+    private final dev.agentconnector.runtime.http.HttpClients httpClients;
 
     private ConnectorOptions(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -41,6 +42,7 @@ public final class ConnectorOptions {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.userAgentSuffix = b.userAgentSuffix;
+        this.httpClients = b.httpClients;
     }
 
     /** Defaults: spec URLs, 10 s connect, 60 s request, {@link RetryPolicy#DEFAULT}, {@link RateLimits#ASANA_DEFAULT}. */
@@ -67,6 +69,7 @@ public final class ConnectorOptions {
         b.clock = clock;
         b.sleeper = sleeper;
         b.userAgentSuffix = userAgentSuffix;
+        b.httpClients = httpClients;
         return b;
     }
 
@@ -124,6 +127,11 @@ public final class ConnectorOptions {
         return userAgentSuffix;
     }
 
+    /** HTTP clients shared with other executors, or null for the executor's own pair. */
+    public dev.agentconnector.runtime.http.HttpClients httpClients() {
+        return httpClients;
+    }
+
     /** Builder for {@link ConnectorOptions}. */
     public static final class Builder {
         private String baseUrl;
@@ -138,6 +146,7 @@ public final class ConnectorOptions {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private String userAgentSuffix;
+        private dev.agentconnector.runtime.http.HttpClients httpClients;
 
         private Builder() {
         }
@@ -203,6 +212,12 @@ public final class ConnectorOptions {
 
         public Builder userAgentSuffix(String userAgentSuffix) {
             this.userAgentSuffix = userAgentSuffix;
+            return this;
+        }
+
+        /** Shares these HTTP clients (connection pools, selector threads) instead of creating a pair per executor. */
+        public Builder httpClients(dev.agentconnector.runtime.http.HttpClients httpClients) {
+            this.httpClients = httpClients;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.agentconnector.server;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.agentconnector.runtime.ConnectorOptions;
+import dev.agentconnector.runtime.http.HttpClients;
 import dev.agentconnector.server.api.BearerAuth;
 import dev.agentconnector.server.api.Routes;
 import dev.agentconnector.server.api.ServerContext;
@@ -89,6 +90,8 @@ public final class AsanaAgentServer implements AutoCloseable {
                     .tokenUrl(config.asanaTokenUrl())
                     .retryPolicy(config.asanaRetryPolicy())
                     .rateLimits(config.asanaRateLimits())
+                    // one pair of HTTP clients for every connector: shared pools and selector threads
+                    .httpClients(HttpClients.create(java.time.Duration.ofSeconds(10)))
                     .clock(config.clock())
                     .userAgentSuffix("asana-agent-server")
                     .build();

@@ -57,6 +57,19 @@ public final class ExecutionResult {
         return new ExecutionResult(false, null, meta, e, null);
     }
 
+    /** A failed result whose meta also carries {@code extra} (e.g. a remote service's status and request id). */
+    public static ExecutionResult failure(ConnectorException e, ObjectNode extra) {
+        ExecutionResult r = failure(e);
+        if (extra != null) {
+            extra.fields().forEachRemaining(f -> {
+                if (!r.meta.has(f.getKey())) {
+                    r.meta.set(f.getKey(), f.getValue());
+                }
+            });
+        }
+        return r;
+    }
+
     public boolean success() {
         return success;
     }

@@ -18,6 +18,7 @@ import dev.agentconnector.runtime.error.ConfigurationException;
 import dev.agentconnector.runtime.error.ConnectorException;
 import dev.agentconnector.runtime.http.ApiRequest;
 import dev.agentconnector.runtime.http.ApiResponse;
+import dev.agentconnector.runtime.http.HttpClients;
 import dev.agentconnector.runtime.http.JdkHttpTransport;
 import dev.agentconnector.runtime.http.LimitingTransport;
 import dev.agentconnector.runtime.http.RequestLimiter;
@@ -63,9 +64,11 @@ public final class LocalExecutor implements Executor {
         String base = stripSlash(options.baseUrl() != null ? options.baseUrl() : spec.baseUrl());
         URI baseUri = checkUrl(base, "base URL");
         this.userAgent = Version.userAgent(spec.name(), options.userAgentSuffix());
-        HttpClient apiClient = JdkHttpTransport.apiClient(options.connectTimeout());
-        HttpClient downloadClient = JdkHttpTransport.downloadClient(options.connectTimeout());
-        this.clients = List.of(apiClient, downloadClient);
+        HttpClients shared = options.httpClients();
+        HttpClients own = shared == null ? HttpClients.create(options.connectTimeout()) : shared;
+        HttpClient apiClient = own.api();
+        HttpClient downloadClient = own.download();
+        this.clients = shared == null ? List.of(apiClient, downloadClient) : List.of(); // shared ones outlive us
         Transport http = new JdkHttpTransport(apiClient, options.requestTimeout());
         Transport limited = new LimitingTransport(http,
                 new RequestLimiter(options.rateLimits(), options.clock(), options.sleeper()));

@@ -84,8 +84,9 @@ public final class HostedExecutor implements Executor {
                 return ExecutionResult.success(json.get("result"), meta instanceof ObjectNode o ? o : null);
             }
             JsonNode error = json.path("error");
-            throw new RemoteExecutionException(error.path("code").asText("api_error"),
-                    error.path("message").asText(op.qualifiedName() + " failed in the execution service"), 200);
+            return ExecutionResult.failure(new RemoteExecutionException(error.path("code").asText("api_error"),
+                    error.path("message").asText(op.qualifiedName() + " failed in the execution service"), 200),
+                    meta instanceof ObjectNode o ? o : null);
         }
         String code = json.path("error").path("code").asText(null);
         String message = json.path("error").path("message").asText(json.path("message").asText(""));

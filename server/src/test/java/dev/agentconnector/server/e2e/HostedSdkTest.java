@@ -64,6 +64,8 @@ class HostedSdkTest {
             ExecutionResult missing = remote.execute("tasks", "get", Map.of("task_gid", "1999999999999999"));
             assertThat(missing.success()).isFalse();
             assertThat(missing.meta().get("error_type").asText()).isEqualTo("not_found");
+            assertThat(missing.meta().get("status").asInt()).isEqualTo(404);
+            assertThat(missing.meta().get("request_id").asText()).isNotBlank();
             assertThat(missing.error()).contains("404");
 
             ExecutionResult invalid = remote.execute("tasks", "list", Map.of("limt", 3));
