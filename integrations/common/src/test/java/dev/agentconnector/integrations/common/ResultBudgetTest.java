@@ -1,6 +1,5 @@
-package dev.agentconnector.mcp;
+package dev.agentconnector.integrations.common;
 
-import dev.agentconnector.integrations.common.ResultBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
