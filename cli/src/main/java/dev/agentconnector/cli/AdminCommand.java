@@ -46,29 +46,37 @@ final class AdminCommand implements Runnable {
         }
     }
 
-    static void print(picocli.CommandLine.Model.CommandSpec command, JsonNode json) throws Exception {
-        command.commandLine().getOut().println(new ObjectMapper().writeValueAsString(json));
-        command.commandLine().getOut().flush();
-    }
-
-    @Command(name = "create-organization", mixinStandardHelpOptions = true,
-            description = "Create an organization; prints {\"organization_id\", \"name\"}.")
-    static final class CreateOrganization implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME", description = "Organization name (unique)")
-        String name;
-
+    /** One admin action: opens the database, runs, prints its JSON result on stdout. */
+    abstract static class Action implements Callable<Integer> {
         @Mixin
         Database database = new Database();
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec command;
 
+        abstract JsonNode run(Admin admin);
+
         @Override
         public Integer call() throws Exception {
+            JsonNode result;
             try (Admin admin = database.open()) {
-                print(command, admin.createOrganization(name));
+                result = run(admin);
             }
+            command.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
+            command.commandLine().getOut().flush();
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "create-organization", mixinStandardHelpOptions = true,
+            description = "Create an organization; prints {\"organization_id\", \"name\"}.")
+    static final class CreateOrganization extends Action {
+        @Parameters(index = "0", paramLabel = "NAME", description = "Organization name (unique)")
+        String name;
+
+        @Override
+        JsonNode run(Admin admin) {
+            return admin.createOrganization(name);
         }
     }
 
@@ -76,25 +84,16 @@ final class AdminCommand implements Runnable {
             description = "Create an application (client id and secret) in an organization; prints "
                     + "{\"client_id\", \"client_secret\", \"organization_id\", \"application_id\"}. The secret is "
                     + "shown once and stored hashed.")
-    static final class CreateApplication implements Callable<Integer> {
+    static final class CreateApplication extends Action {
         @Option(names = "--organization", required = true, paramLabel = "NAME", description = "Organization name")
         String organization;
 
         @Option(names = "--name", paramLabel = "NAME", description = "Application name")
         String name;
 
-        @Mixin
-        Database database = new Database();
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec command;
-
         @Override
-        public Integer call() throws Exception {
-            try (Admin admin = database.open()) {
-                print(command, admin.createApplication(organization, name));
-            }
-            return ExitCodes.OK;
+        JsonNode run(Admin admin) {
+            return admin.createApplication(organization, name);
         }
     }
 }
