@@ -3,9 +3,8 @@ package dev.agentconnector.integrations.common;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconnector.asana.AsanaConnector;
-import dev.agentconnector.asana.AsanaPersonalAccessTokenAuthConfig;
 import dev.agentconnector.asana.sim.AsanaSimulator;
-import dev.agentconnector.runtime.ConnectorOptions;
+import dev.agentconnector.integrations.testsupport.SimulatedAsana;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,20 +17,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AsanaToolTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static SimulatedAsana simulated;
     private static AsanaSimulator sim;
     private static AsanaConnector connector;
 
     @BeforeAll
     static void start() {
-        sim = AsanaSimulator.builder().seed(42).build().start();
-        connector = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(sim.personalAccessToken()),
-                ConnectorOptions.builder().baseUrl(sim.baseUrl()).build());
+        simulated = SimulatedAsana.start();
+        sim = simulated.sim();
+        connector = simulated.connector();
     }
 
     @AfterAll
     static void stop() {
-        connector.close();
-        sim.close();
+        simulated.close();
     }
 
     private static JsonNode json(AsanaToolResult r) throws Exception {

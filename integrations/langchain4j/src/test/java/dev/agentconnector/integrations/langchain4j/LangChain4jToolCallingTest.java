@@ -1,9 +1,8 @@
 package dev.agentconnector.integrations.langchain4j;
 
 import dev.agentconnector.asana.AsanaConnector;
-import dev.agentconnector.asana.AsanaPersonalAccessTokenAuthConfig;
 import dev.agentconnector.asana.sim.AsanaSimulator;
-import dev.agentconnector.runtime.ConnectorOptions;
+import dev.agentconnector.integrations.testsupport.SimulatedAsana;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
@@ -22,20 +21,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * call the model asks for, and hands the result back to it.
  */
 class LangChain4jToolCallingTest {
+    private static SimulatedAsana simulated;
     private static AsanaSimulator sim;
     private static AsanaConnector asana;
 
     @BeforeAll
     static void start() {
-        sim = AsanaSimulator.builder().seed(42).build().start();
-        asana = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(sim.personalAccessToken()),
-                ConnectorOptions.builder().baseUrl(sim.baseUrl()).build());
+        simulated = SimulatedAsana.start();
+        sim = simulated.sim();
+        asana = simulated.connector();
     }
 
     @AfterAll
     static void stop() {
-        asana.close();
-        sim.close();
+        simulated.close();
     }
 
     private static String getTask(String gid) {

@@ -1,9 +1,8 @@
 package dev.agentconnector.integrations.springai;
 
 import dev.agentconnector.asana.AsanaConnector;
-import dev.agentconnector.asana.AsanaPersonalAccessTokenAuthConfig;
 import dev.agentconnector.asana.sim.AsanaSimulator;
-import dev.agentconnector.runtime.ConnectorOptions;
+import dev.agentconnector.integrations.testsupport.SimulatedAsana;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,20 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * model, its tool-calling advisor runs the call the model asks for, and the response goes back to the model.
  */
 class SpringAiToolCallingTest {
+    private static SimulatedAsana simulated;
     private static AsanaSimulator sim;
     private static AsanaConnector asana;
 
     @BeforeAll
     static void start() {
-        sim = AsanaSimulator.builder().seed(42).build().start();
-        asana = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(sim.personalAccessToken()),
-                ConnectorOptions.builder().baseUrl(sim.baseUrl()).build());
+        simulated = SimulatedAsana.start();
+        sim = simulated.sim();
+        asana = simulated.connector();
     }
 
     @AfterAll
     static void stop() {
-        asana.close();
-        sim.close();
+        simulated.close();
     }
 
     private static String getTask(String gid) {
