@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -13,13 +12,10 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
-import org.yaml.snakeyaml.LoaderOptions;
+import dev.agentconnector.asana.openapi.OpenApiFacts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -30,18 +26,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Validates simulator answers against Asana's official OpenAPI document with the networknt JSON-schema validator
- * (OpenAPI 3.0 dialect), plus a strict check that no property outside the schema is returned.
+ * Validates simulator answers against Asana's official OpenAPI document (its committed structural facts,
+ * {@link OpenApiFacts}) with the networknt JSON-schema validator (OpenAPI 3.0 dialect), plus a strict check that no
+ * property outside the schema is returned.
  *
  * <p>OpenAPI 3.0's {@code nullable: true}, including Asana's {@code allOf: [{$ref}, {nullable: true}]} pattern, is
  * rewritten to {@code anyOf: [{type: null}, schema]} before validation, which is what it means.
  */
 final class OpenApiContract {
     private static final String IRI = "https://spec.asana-sim.test/asana-openapi.json";
-    private static final String SPEC = "shared/reference/asana-openapi.yaml";
     private static volatile OpenApiContract instance;
 
     private final JsonNode raw;
@@ -91,49 +86,19 @@ final class OpenApiContract {
         this.config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
     }
 
-    /** The shared instance (the 3 MB document is parsed once per test JVM). */
+    /** The shared instance (the facts are parsed and compiled once per test JVM). */
     static OpenApiContract get() {
         OpenApiContract c = instance;
         if (c == null) {
             synchronized (OpenApiContract.class) {
                 c = instance;
                 if (c == null) {
-                    c = new OpenApiContract(load(locate()));
+                    c = new OpenApiContract(OpenApiFacts.openApi());
                     instance = c;
                 }
             }
         }
         return c;
-    }
-
-    /** Finds {@code shared/reference/asana-openapi.yaml} in the working directory or one of its ancestors. */
-    static Path locate() {
-        Path dir = Paths.get("").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path candidate = d.resolve(SPEC);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        fail("Asana's OpenAPI document was not found: looked for " + SPEC + " in " + dir + " and each of its "
-                + "ancestors. The contract tests need it; place the shared/ folder beside the repository.");
-        return null;
-    }
-
-    /** Finds a sibling file of the OpenAPI document in shared/reference. */
-    static Path reference(String name) {
-        return locate().resolveSibling(name);
-    }
-
-    private static JsonNode load(Path file) {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(20 * 1024 * 1024);
-        YAMLFactory yaml = YAMLFactory.builder().loaderOptions(options).build();
-        try {
-            return new ObjectMapper(yaml).readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 
     /** Rewrites OpenAPI 3.0 nullability into plain JSON Schema, bottom-up. */

@@ -1,15 +1,10 @@
 package dev.agentconnector.asana.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.yaml.snakeyaml.LoaderOptions;
+import dev.agentconnector.asana.openapi.FactsExtractor;
+import dev.agentconnector.asana.openapi.OpenApiFacts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,15 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Asana's published OpenAPI document ({@code shared/reference/asana-openapi.yaml}), parsed once per JVM, with the
- * look-ups the conformance tests need: operations, their parameters, request bodies and component schemas, with
- * {@code $ref} and {@code allOf} resolved.
+ * Asana's published OpenAPI document, as its committed structural facts ({@link OpenApiFacts}), with the look-ups
+ * the conformance tests need: operations, their parameters, request bodies and component schemas, with {@code $ref}
+ * and {@code allOf} resolved.
  */
 final class OpenApiDocument {
-    static final String OPENAPI_FILE = "asana-openapi.yaml";
-    static final String OPERATIONS_FILE = "reference-connector-operations.json";
-
-    private static final int MAX_CODE_POINTS = 20 * 1024 * 1024;
+    private static final OpenApiDocument DOCUMENT = new OpenApiDocument(OpenApiFacts.openApi());
 
     private final JsonNode root;
 
@@ -36,44 +28,9 @@ final class OpenApiDocument {
         this.root = root;
     }
 
-    /** The parsed document, shared by all tests of the JVM. */
+    /** The document, shared by all tests of the JVM. */
     static OpenApiDocument get() {
-        return Holder.DOCUMENT;
-    }
-
-    private static final class Holder {
-        static final OpenApiDocument DOCUMENT = load();
-    }
-
-    private static OpenApiDocument load() {
-        Path file = referenceFile(OPENAPI_FILE);
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
-        try {
-            return new OpenApiDocument(yaml.readTree(file.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot parse " + file, e);
-        }
-    }
-
-    /**
-     * A file of {@code shared/reference/}, found by walking up from the working directory to the first ancestor
-     * that holds it (the repository may be cloned with {@code shared/} beside it rather than above it).
-     *
-     * @throws IllegalStateException naming the directories searched when no ancestor holds the file
-     */
-    static Path referenceFile(String name) {
-        Path start = Path.of("").toAbsolutePath().normalize();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("reference").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared/reference/" + name + " not found in " + start
-                + " or any of its parents; the spec conformance tests need the reference files checked out"
-                + " beside the project (e.g. <root>/shared/reference/ next to <root>/main/)");
+        return DOCUMENT;
     }
 
     JsonNode root() {
@@ -99,6 +56,13 @@ final class OpenApiDocument {
             byName.put(resolved.path("name").asText(), resolved);
         }
         return byName;
+    }
+
+    /** The back-quoted names the operation's description mentions (Asana documents a few parameters only there). */
+    Set<String> mentions(String method, String path) {
+        Set<String> out = new LinkedHashSet<>();
+        operation(method, path).ifPresent(op -> op.path(FactsExtractor.MENTIONS).forEach(n -> out.add(n.asText())));
+        return out;
     }
 
     /** The resolved JSON request body schema of an operation, or a missing node. */

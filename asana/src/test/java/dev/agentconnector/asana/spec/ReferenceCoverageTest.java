@@ -1,8 +1,8 @@
 package dev.agentconnector.asana.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconnector.asana.AsanaSpec;
+import dev.agentconnector.asana.openapi.OpenApiFacts;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
 import dev.agentconnector.runtime.spec.EntitySpec;
 import dev.agentconnector.runtime.spec.OperationSpec;
@@ -13,8 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,15 +37,7 @@ class ReferenceCoverageTest {
      */
     private static final Set<String> DROPPED_QUERY_PARAMS = Set.of("workspace_task_search.list:offset");
 
-    private static final JsonNode REFERENCE = load();
-
-    private static JsonNode load() {
-        try {
-            return new ObjectMapper().readTree(OpenApiDocument.referenceFile(OpenApiDocument.OPERATIONS_FILE).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private static final JsonNode REFERENCE = OpenApiFacts.referenceOperations();
 
     static Stream<Arguments> referenceOperations() {
         return StreamSupport.stream(REFERENCE.spliterator(), false)
@@ -100,7 +90,7 @@ class ReferenceCoverageTest {
             expectParam(op, p.asText(), ParamLocation.PATH, problems);
         }
         for (JsonNode p : ref.path("query_params")) {
-            String qp = p.path("name").asText();
+            String qp = p.asText();
             if (DROPPED_QUERY_PARAMS.contains(name + ":" + qp)) {
                 if (op.param(qp) != null) {
                     problems.add("query param '" + qp + "' was meant to be dropped here");

@@ -1,10 +1,12 @@
 package dev.agentconnector.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentconnector.asana.openapi.ReferenceFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,25 +21,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The curl examples of the seed document, run with the real curl against our service: only the host and the
- * placeholders change.
+ * The hosted API's documented curl examples (the platform's connector set-up guide, kept in {@code e2e/curl/}), run
+ * with the real curl against our service: only the host and the placeholders change. Where the guide itself is
+ * present, a test checks that the kept copies are still its examples.
  */
 class CurlExamplesTest {
     private static final Pattern BASH_BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
+    private static final List<String> FILES = List.of("create-connector-oauth.sh", "create-connector-token.sh",
+            "execute.sh");
     private static Stack stack;
     private static List<String> examples;
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")), "curl is not installed (apt-get install curl)");
-        Path seed = findShared().resolve("reference/seed-asana-authentication-and-configuration.md");
         examples = new ArrayList<>();
-        Matcher m = BASH_BLOCK.matcher(Files.readString(seed));
-        while (m.find()) {
-            examples.add(m.group(1));
+        for (String file : FILES) {
+            try (InputStream in = CurlExamplesTest.class.getResourceAsStream("curl/" + file)) {
+                assertThat(in).as("test resource e2e/curl/" + file).isNotNull();
+                examples.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
-        assertThat(examples).as("curl examples in " + seed).hasSize(3);
         stack = new Stack(dev.agentconnector.server.ServerConfig.builder());
+    }
+
+    @Test
+    void keptExamplesAreTheGuidesExamples() throws Exception {
+        Path guide = ReferenceFiles.find(ReferenceFiles.SEED).orElse(null);
+        assumeTrue(guide != null, () -> ReferenceFiles.notFound(ReferenceFiles.SEED));
+        List<String> inGuide = new ArrayList<>();
+        Matcher m = BASH_BLOCK.matcher(Files.readString(guide));
+        while (m.find()) {
+            inGuide.add(m.group(1));
+        }
+        assertThat(examples).as("e2e/curl/ against the bash blocks of %s, in order", guide)
+                .containsExactlyElementsOf(inGuide);
     }
 
     @AfterAll
@@ -45,15 +63,6 @@ class CurlExamplesTest {
         if (stack != null) {
             stack.close();
         }
-    }
-
-    static Path findShared() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/reference"))) {
-                return dir.resolve("shared");
-            }
-        }
-        throw new AssertionError("shared/reference not found above " + Path.of("").toAbsolutePath());
     }
 
     private static String run(String script, Map<String, String> values) throws Exception {
