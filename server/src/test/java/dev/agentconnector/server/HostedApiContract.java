@@ -670,11 +670,14 @@ abstract class HostedApiContract {
                 .replace(t.organizationId(), other.organizationId());
         String otherClaims = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        for (String bad : List.of(badSignature, otherClaims, "garbage", token + "x", "v1..")) {
-            Answer a = http.get(url(CONNECTORS), bad);
-            assertThat(a.status()).as(bad).isEqualTo(401);
-            assertThat(a.errorCode()).isEqualTo("invalid_token");
-            assertThat(a.header("WWW-Authenticate")).isEqualTo("Bearer");
+        for (String bad : List.of(badSignature, otherClaims, "garbage", token + "x", "v1..", "v1.", "v1.e30",
+                "v1.e30.", "v1..e30", parts[0] + "." + parts[1] + ".")) {
+            for (String path : List.of(CONNECTORS, "/metrics", CONNECTORS + "/x/execute")) {
+                Answer a = path.endsWith("execute") ? http.post(url(path), bad, "{}") : http.get(url(path), bad);
+                assertThat(a.status()).as("%s with %s", path, bad).isEqualTo(401);
+                assertThat(a.errorCode()).isEqualTo("invalid_token");
+                assertThat(a.header("WWW-Authenticate")).isEqualTo("Bearer");
+            }
         }
         assertThat(http.get(url(CONNECTORS), null).status()).isEqualTo(401);
         Answer basic = http.send(HttpRequest.newBuilder(URI.create(url(CONNECTORS)))

@@ -56,8 +56,11 @@ public final class AccessTokens {
         if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
             throw invalid();
         }
+        String prefix = VERSION + ".";
         int last = token.lastIndexOf('.');
-        if (last < 0 || !token.startsWith(VERSION + ".")) {
+        // v1.<claims>.<signature>: both parts present, nothing outside the base64url alphabet
+        if (!token.startsWith(prefix) || last <= prefix.length() || last == token.length() - 1
+                || !base64Url(token, prefix.length(), last) || !base64Url(token, last + 1, token.length())) {
             throw invalid();
         }
         String body = token.substring(0, last);
@@ -65,7 +68,7 @@ public final class AccessTokens {
         byte[] claimsBytes;
         try {
             signature = Base64.getUrlDecoder().decode(token.substring(last + 1));
-            claimsBytes = Base64.getUrlDecoder().decode(body.substring(VERSION.length() + 1));
+            claimsBytes = Base64.getUrlDecoder().decode(body.substring(prefix.length()));
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
@@ -75,7 +78,7 @@ public final class AccessTokens {
         JsonNode claims;
         try {
             claims = JSON.readTree(claimsBytes);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw invalid();
         }
         if (claims == null || !claims.path("org").isTextual() || !claims.path("app").isTextual()
@@ -87,6 +90,16 @@ public final class AccessTokens {
         }
         String ws = claims.path("ws").isTextual() ? claims.get("ws").asText() : null;
         return new Principal(claims.get("org").asText(), claims.get("app").asText(), ws);
+    }
+
+    private static boolean base64Url(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static TokenException invalid() {
