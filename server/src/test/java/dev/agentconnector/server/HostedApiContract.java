@@ -739,6 +739,14 @@ abstract class HostedApiContract {
         assertThat(http.send("PUT", exec, t.token(), "{}").status()).isEqualTo(405);
         assertThat(http.get(url("/api/v1/nothing-here"), t.token()).status()).isEqualTo(404);
         assertThat(rawStatusLine("GET " + CONNECTORS + "?workspace_name=%zz HTTP/1.1", t.token())).contains(" 400 ");
+        for (String query : List.of("workspace_name=%00", "workspace_name=a%0d%0aX-Injected:%201",
+                "definition_id=%1b%5b31m", "workspace_name=" + "w".repeat(5000), "%00=x")) {
+            Answer bad = http.get(url(CONNECTORS + "?" + query), t.token());
+            assertThat(bad.status()).as(query).isEqualTo(400);
+            assertThat(bad.errorMessage()).as(query).contains("query parameter '")
+                    .containsAnyOf("control characters", "at most");
+            assertThat(bad.body()).doesNotContain("\u0000").doesNotContain("X-Injected");
+        }
         for (String body : http.bodies()) {
             assertThat(body).doesNotContain("Exception").doesNotContain("\tat ");
         }

@@ -26,6 +26,9 @@ public final class Request {
     private final HttpExchange exchange;
     private final Map<String, String> pathParams;
     private final int maxBodyBytes;
+    private static final int MAX_QUERY_NAME = 100;
+    private static final int MAX_QUERY_VALUE = 4096;
+
     private Map<String, String> query;
     private byte[] body;
     private Principal principal;
@@ -200,9 +203,28 @@ public final class Request {
             int eq = pair.indexOf('=');
             String k = decode(eq < 0 ? pair : pair.substring(0, eq));
             String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            checkQueryText(k, k, MAX_QUERY_NAME, "name");
+            checkQueryText(k, v, MAX_QUERY_VALUE, "value");
             out.putIfAbsent(k, v);
         }
         return out;
+    }
+
+    /** Query text gets the checks body strings get: bounded length, no control characters (NUL included). */
+    private static void checkQueryText(String name, String text, int max, String what) {
+        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        shown = shown.replaceAll("\\p{Cntrl}", "?");
+        if (text.length() > max) {
+            throw ApiError.badRequest("invalid_request", "query parameter '" + shown + "': the " + what
+                    + " must be at most " + max + " characters, got " + text.length());
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                throw ApiError.badRequest("invalid_request", "query parameter '" + shown + "': the " + what
+                        + " must not contain control characters (got U+" + String.format("%04X", (int) text.charAt(i))
+                        + ")");
+            }
+        }
     }
 
     private static String decode(String s) {
