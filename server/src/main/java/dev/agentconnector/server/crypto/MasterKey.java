@@ -1,5 +1,7 @@
 package dev.agentconnector.server.crypto;
 
+import dev.agentconnector.server.db.OwnerOnly;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -9,7 +11,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
@@ -77,10 +78,13 @@ public final class MasterKey {
             if (Files.exists(file)) {
                 return read(file);
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path parent = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(parent)) {
+                OwnerOnly.createDirectories(parent);
+            }
             byte[] fresh = Randoms.bytes(LENGTH);
             Path tmp = file.resolveSibling(FILE + "." + Randoms.hex(8) + ".tmp");
-            createOwnerOnly(tmp);
+            OwnerOnly.createFile(tmp);
             try {
                 Files.writeString(tmp, Base64.getEncoder().encodeToString(fresh) + "\n", StandardCharsets.US_ASCII);
                 try {
@@ -101,18 +105,6 @@ public final class MasterKey {
             return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the master key file " + file.toAbsolutePath(), e);
-        }
-    }
-
-    private static void createOwnerOnly(Path path) throws IOException {
-        try {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(path);
-            path.toFile().setReadable(false, false);
-            path.toFile().setReadable(true, true);
-            path.toFile().setWritable(false, false);
-            path.toFile().setWritable(true, true);
         }
     }
 

@@ -49,7 +49,7 @@ public final class Database implements AutoCloseable {
         cfg.setConnectionTimeout(10_000);
         cfg.setInitializationFailTimeout(10_000);
         if (vendor == Vendor.SQLITE) {
-            createParentDirectory(jdbcUrl);
+            createSqliteFile(jdbcUrl);
             cfg.setDriverClassName("org.sqlite.JDBC");
             cfg.addDataSourceProperty("journal_mode", "WAL");
             cfg.addDataSourceProperty("busy_timeout", "15000");
@@ -90,7 +90,12 @@ public final class Database implements AutoCloseable {
                 + "jdbc:sqlite:FILE");
     }
 
-    private static void createParentDirectory(String jdbcUrl) {
+    /**
+     * Creates the SQLite file's directory (0700) and the file itself (0600) when they do not exist yet: the file
+     * holds sealed credentials and hashed secrets, and SQLite gives its WAL and shared-memory files the database
+     * file's permissions.
+     */
+    private static void createSqliteFile(String jdbcUrl) {
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         if (query >= 0) {
@@ -99,11 +104,19 @@ public final class Database implements AutoCloseable {
         if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
             return;
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
+        Path path = Path.of(file).toAbsolutePath();
+        Path parent = path.getParent();
         try {
-            Files.createDirectories(parent);
+            if (!Files.isDirectory(parent)) {
+                OwnerOnly.createDirectories(parent);
+            }
+            if (!Files.exists(path)) {
+                OwnerOnly.createFile(path);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // another process created it first: use theirs
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + parent, e);
+            throw new UncheckedIOException("cannot create the database file " + path, e);
         }
     }
 
