@@ -786,6 +786,14 @@ abstract class HostedApiContract {
         Answer js = http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), obj("workspace_name", ws,
                 "connector_type", "Asana", "redirect_url", "javascript:alert(1)"));
         assertThat(js.status()).isEqualTo(400);
+        for (String splitting : List.of("http://127.0.0.1:1/cb?x=\u010d\u010aSet-Cookie:a=b",
+                "http://127.0.0.1:1/cb?x=\r\nSet-Cookie:a=b", "http://127.0.0.1:1/cb?x=a b", "http://h\u00e9.example/",
+                "https://127.0.0.1:1/cb#\u2028x")) {
+            Answer refused = http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), obj("workspace_name", ws,
+                    "connector_type", "Asana", "redirect_url", splitting));
+            assertThat(refused.status()).as(splitting).isEqualTo(400);
+            assertThat(refused.errorMessage()).contains("'redirect_url'").contains("ASCII");
+        }
 
         String connectorId = consent(t, ws, redirect, "allow");
         Answer run = execute(server, t.token(), connectorId, "users", "get", obj("user_gid", "me"));

@@ -173,13 +173,27 @@ final class OAuthEndpoints {
             fragment = url.substring(hash);
             url = url.substring(0, hash);
         }
-        return Response.redirect(url + (url.contains("?") ? "&" : "?") + params + fragment);
+        try {
+            return Response.redirect(url + (url.contains("?") ? "&" : "?") + params + fragment);
+        } catch (IllegalArgumentException unsafe) {
+            // a redirect URL stored before redirect URLs were checked: never written into a header
+            return Response.text(400, "The application's return address is not a valid URL.\n");
+        }
     }
 
     private static String redirectUrl(String raw) {
         String url = raw.strip();
         if (url.length() > 2000) {
             throw ApiError.invalid("'redirect_url' must be at most 2000 characters");
+        }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                // it ends up in a Location header: only visible ASCII, anything else percent-encoded
+                throw ApiError.invalid("'redirect_url' must be ASCII without spaces or control characters; "
+                        + "percent-encode other characters (got U+" + String.format("%04X", (int) c) + " at "
+                        + i + ")");
+            }
         }
         try {
             URI u = new URI(url);

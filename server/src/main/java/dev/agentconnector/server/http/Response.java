@@ -44,10 +44,29 @@ public final class Response {
         return text(302, "Redirecting to " + location + "\n").header("Location", location);
     }
 
-    /** Adds a header. */
+    /**
+     * Adds a header.
+     *
+     * @throws IllegalArgumentException when the name or value holds anything but visible ASCII (and spaces in the
+     *                                  value): the HTTP layer writes header bytes as they are, so a CR, LF or a
+     *                                  character whose low byte is one would split the response
+     */
     public Response header(String name, String value) {
+        if (name.isEmpty() || !visibleAscii(name, false) || !visibleAscii(value, true)) {
+            throw new IllegalArgumentException("header " + name + " has characters outside visible ASCII");
+        }
         headers.put(name, value);
         return this;
+    }
+
+    private static boolean visibleAscii(String s, boolean spaces) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c > 0x20 && c < 0x7f || spaces && c == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public int status() {
