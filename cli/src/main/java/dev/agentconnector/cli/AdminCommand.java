@@ -14,9 +14,11 @@ import java.util.concurrent.Callable;
 
 /** {@code asana-agent admin}: bootstraps tenants of the execution service, without any other tool. */
 @Command(name = "admin", mixinStandardHelpOptions = true,
-        description = "Create organizations and applications in the execution service's database (safe while "
-                + "`asana-agent serve` runs on it). Each prints one JSON object on stdout.",
-        subcommands = {AdminCommand.CreateOrganization.class, AdminCommand.CreateApplication.class})
+        description = "Create, list and revoke organizations' applications in the execution service's database "
+                + "(safe while `asana-agent serve` runs on it). Each prints its JSON result on stdout.",
+        subcommands = {AdminCommand.CreateOrganization.class, AdminCommand.CreateApplication.class,
+                AdminCommand.ListApplications.class, AdminCommand.RevokeApplication.class,
+                AdminCommand.RotateSecret.class})
 final class AdminCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -94,6 +96,46 @@ final class AdminCommand implements Runnable {
         @Override
         JsonNode run(Admin admin) {
             return admin.createApplication(organization, name);
+        }
+    }
+
+    @Command(name = "list-applications", mixinStandardHelpOptions = true,
+            description = "List applications (never their secrets), oldest first; prints a JSON array of "
+                    + "{\"application_id\", \"organization_id\", \"name\", \"client_id\", \"created_at\", "
+                    + "\"status\", \"revoked_at\"}.")
+    static final class ListApplications extends Action {
+        @Option(names = "--organization", paramLabel = "NAME", description = "Only this organization's")
+        String organization;
+
+        @Override
+        JsonNode run(Admin admin) {
+            return admin.listApplications(organization);
+        }
+    }
+
+    @Command(name = "revoke-application", mixinStandardHelpOptions = true,
+            description = "Revoke an application: its secret and every token issued to it (application and "
+                    + "workspace-scoped) stop working on every server instance within seconds.")
+    static final class RevokeApplication extends Action {
+        @Parameters(index = "0", paramLabel = "APPLICATION_ID", description = "As printed by list-applications")
+        String id;
+
+        @Override
+        JsonNode run(Admin admin) {
+            return admin.revokeApplication(id);
+        }
+    }
+
+    @Command(name = "rotate-secret", mixinStandardHelpOptions = true,
+            description = "Give an application a new client secret (printed once); the old secret and every token "
+                    + "issued before now stop working.")
+    static final class RotateSecret extends Action {
+        @Parameters(index = "0", paramLabel = "APPLICATION_ID", description = "As printed by list-applications")
+        String id;
+
+        @Override
+        JsonNode run(Admin admin) {
+            return admin.rotateSecret(id);
         }
     }
 }

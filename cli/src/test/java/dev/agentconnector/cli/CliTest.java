@@ -175,6 +175,37 @@ class CliTest {
     }
 
     @Test
+    void adminListsRotatesAndRevokesApplications(@TempDir Path dir) throws Exception {
+        String data = dir.resolve("data").toString();
+        assertThat(CliProcess.run(Map.of(), "admin", "create-organization", "acme", "--data-dir", data).exit()).isZero();
+        JsonNode app = JSON.readTree(CliProcess.run(Map.of(), "admin", "create-application", "--organization", "acme",
+                "--data-dir", data).out());
+        String id = app.get("application_id").asText();
+
+        CliProcess.Result list = CliProcess.run(Map.of(), "admin", "list-applications", "--data-dir", data);
+        assertThat(list.exit()).as(list.err()).isZero();
+        JsonNode listed = JSON.readTree(list.out());
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("application_id").asText()).isEqualTo(id);
+        assertThat(listed.get(0).get("status").asText()).isEqualTo("active");
+        assertThat(list.out()).doesNotContain(app.get("client_secret").asText());
+
+        CliProcess.Result rotated = CliProcess.run(Map.of(), "admin", "rotate-secret", id, "--data-dir", data);
+        assertThat(rotated.exit()).as(rotated.err()).isZero();
+        assertThat(JSON.readTree(rotated.out()).get("client_secret").asText()).isNotBlank()
+                .isNotEqualTo(app.get("client_secret").asText());
+
+        CliProcess.Result revoked = CliProcess.run(Map.of(), "admin", "revoke-application", id, "--data-dir", data);
+        assertThat(revoked.exit()).as(revoked.err()).isZero();
+        assertThat(JSON.readTree(revoked.out()).get("status").asText()).isEqualTo("revoked");
+        CliProcess.Result twice = CliProcess.run(Map.of(), "admin", "revoke-application", id, "--data-dir", data);
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.err()).contains("already revoked");
+        assertThat(JSON.readTree(CliProcess.run(Map.of(), "admin", "list-applications", "--organization", "acme",
+                "--data-dir", data).out()).get(0).get("status").asText()).isEqualTo("revoked");
+    }
+
+    @Test
     void adminBootstrapsTenantsThenServeExecutes(@TempDir Path dir) throws Exception {
         String data = dir.resolve("data").toString();
         CliProcess.Result org = CliProcess.run(Map.of(), "admin", "create-organization", "acme", "--data-dir", data);

@@ -1,6 +1,7 @@
 package dev.agentconnector.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconnector.server.crypto.Randoms;
@@ -17,7 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * Administration of tenants: organizations and their applications (API clients). Works on the server's database
+ * Administration of tenants: organizations and their applications (API clients), including revoking an
+ * application and rotating its secret. Works on the server's database
  * directly and is safe while servers run on it. Failures are {@link IllegalArgumentException}s with a message for
  * the operator.
  */
@@ -76,6 +78,94 @@ public final class Admin implements AutoCloseable {
         out.put("application_id", app.id());
         out.put("name", app.name());
         return out;
+    }
+
+    /**
+     * Applications, oldest first, of one organization or of all when {@code organizationName} is null: an array of
+     * {@code {"application_id", "organization_id", "name", "client_id", "created_at", "status", "revoked_at"}}.
+     * Secrets are never listed.
+     */
+    public JsonNode listApplications(String organizationName) {
+        String orgId = null;
+        if (organizationName != null) {
+            String orgName = name("organization name", organizationName);
+            orgId = organizations.findByName(orgName).orElseThrow(() -> new IllegalArgumentException(
+                    "no organization named '" + orgName + "'")).id();
+        }
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (ApplicationStore.Listed listed : applications.list(orgId)) {
+            Application a = listed.application();
+            ObjectNode o = out.addObject();
+            o.put("application_id", a.id());
+            o.put("organization_id", a.organizationId());
+            o.put("name", a.name());
+            o.put("client_id", a.clientId());
+            o.put("created_at", Instant.ofEpochMilli(listed.createdAt()).toString());
+            o.put("status", a.revoked() ? "revoked" : "active");
+            if (a.revoked()) {
+                o.put("revoked_at", Instant.ofEpochMilli(a.revokedAt()).toString());
+            } else {
+                o.putNull("revoked_at");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Revokes an application: its secret and every token issued to it (application and scoped) stop working, on
+     * every server instance within the revocation check interval. Answers {@code {"application_id", "status",
+     * "revoked_at"}}.
+     */
+    public JsonNode revokeApplication(String applicationId) {
+        Application app = application(applicationId);
+        if (app.revoked()) {
+            throw new IllegalArgumentException("application " + app.id() + " is already revoked");
+        }
+        Instant now = now();
+        if (!applications.revoke(app.id(), now)) {
+            throw new IllegalArgumentException("application " + app.id() + " is already revoked");
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("application_id", app.id());
+        out.put("status", "revoked");
+        out.put("revoked_at", now.toString());
+        return out;
+    }
+
+    /**
+     * Gives an application a new secret; the old one and every token issued before now stop working. Answers
+     * {@code {"application_id", "client_id", "client_secret"}}: the new secret is shown only here.
+     */
+    public JsonNode rotateSecret(String applicationId) {
+        Application app = application(applicationId);
+        if (app.revoked()) {
+            throw new IllegalArgumentException("application " + app.id() + " is revoked; create a new application");
+        }
+        String secret = Randoms.token(32);
+        SecretHasher.Hashed hashed = SecretHasher.hash(secret);
+        if (!applications.rotateSecret(app.id(), hashed.salt(), hashed.hash(), now())) {
+            throw new IllegalArgumentException("application " + app.id() + " is revoked; create a new application");
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("application_id", app.id());
+        out.put("client_id", app.clientId());
+        out.put("client_secret", secret);
+        return out;
+    }
+
+    private Application application(String applicationId) {
+        String id = applicationId == null ? "" : applicationId.strip();
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            throw new IllegalArgumentException("'" + clip(id) + "' is not an application id (a UUID, as printed by "
+                    + "create-application and list-applications)");
+        }
+        return applications.findById(id.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() ->
+                new IllegalArgumentException("no application with id " + id + "; list-applications shows them"));
+    }
+
+    private static String clip(String s) {
+        String one = s.replaceAll("\\p{Cntrl}", "?");
+        return one.length() > 60 ? one.substring(0, 60) + "…" : one;
     }
 
     private static String name(String what, String value) {

@@ -7,6 +7,7 @@ import dev.agentconnector.server.api.BearerAuth;
 import dev.agentconnector.server.api.Routes;
 import dev.agentconnector.server.api.ServerContext;
 import dev.agentconnector.server.auth.AccessTokens;
+import dev.agentconnector.server.auth.Revocations;
 import dev.agentconnector.server.connectors.CredentialChecker;
 import dev.agentconnector.server.connectors.CredentialVault;
 import dev.agentconnector.server.connectors.ExecutorCache;
@@ -103,11 +104,13 @@ public final class AsanaAgentServer implements AutoCloseable {
                     config.clock(), config.maxCachedExecutors());
             String metricsToken = config.metricsToken() != null ? config.metricsToken()
                     : blankToNull(System.getenv("ASANA_AGENT_METRICS_TOKEN"));
-            ServerContext ctx = new ServerContext(config, config.clock(), db, new ApplicationStore(db),
+            ApplicationStore applications = new ApplicationStore(db);
+            ServerContext ctx = new ServerContext(config, config.clock(), db, applications,
                     new WorkspaceStore(db), connectors, new OAuthAppStore(db), new OAuthStateStore(db), vault, tokens,
                     new CredentialChecker(asana), executors, tokenClient, metrics, publicUrl, metricsToken);
 
-            Frontend frontend = new Frontend(Routes.build(ctx), new BearerAuth(tokens), metrics,
+            Frontend frontend = new Frontend(Routes.build(ctx), new BearerAuth(tokens,
+                    new Revocations(applications, config.revocationCheckInterval())), metrics,
                     config.maxBodyBytes());
             metrics.gauge("asana_agent_http_requests_in_flight", "Requests being handled", frontend::inFlight);
             metrics.gauge("asana_agent_cached_executors", "Connector executors held in memory", executors::size);

@@ -36,6 +36,7 @@ public final class ServerConfig {
     private final int maxBodyBytes;
     private final Duration applicationTokenTtl;
     private final Duration scopedTokenTtl;
+    private final Duration revocationCheckInterval;
     private final boolean checkCredentials;
     private final RetryPolicy asanaRetryPolicy;
     private final dev.agentconnector.runtime.http.RateLimits asanaRateLimits;
@@ -59,6 +60,7 @@ public final class ServerConfig {
         this.maxBodyBytes = b.maxBodyBytes;
         this.applicationTokenTtl = b.applicationTokenTtl;
         this.scopedTokenTtl = b.scopedTokenTtl;
+        this.revocationCheckInterval = b.revocationCheckInterval;
         this.checkCredentials = b.checkCredentials;
         this.asanaRetryPolicy = b.asanaRetryPolicy;
         this.asanaRateLimits = b.asanaRateLimits;
@@ -136,6 +138,7 @@ public final class ServerConfig {
         b.maxBodyBytes = maxBodyBytes;
         b.applicationTokenTtl = applicationTokenTtl;
         b.scopedTokenTtl = scopedTokenTtl;
+        b.revocationCheckInterval = revocationCheckInterval;
         b.checkCredentials = checkCredentials;
         b.asanaRetryPolicy = asanaRetryPolicy;
         b.asanaRateLimits = asanaRateLimits;
@@ -222,6 +225,11 @@ public final class ServerConfig {
         return scopedTokenTtl;
     }
 
+    /** How long an instance trusts what it last read of an application's revocation state. */
+    public Duration revocationCheckInterval() {
+        return revocationCheckInterval;
+    }
+
     /** Whether new credentials are checked against Asana before they are saved (requests may opt out). */
     public boolean checkCredentials() {
         return checkCredentials;
@@ -293,6 +301,7 @@ public final class ServerConfig {
         private int maxBodyBytes = 1024 * 1024;
         private Duration applicationTokenTtl = Duration.ofMinutes(15);
         private Duration scopedTokenTtl = Duration.ofHours(1);
+        private Duration revocationCheckInterval = Duration.ofSeconds(2);
         private boolean checkCredentials = true;
         private RetryPolicy asanaRetryPolicy = RetryPolicy.DEFAULT;
         private dev.agentconnector.runtime.http.RateLimits asanaRateLimits =
@@ -398,6 +407,15 @@ public final class ServerConfig {
         /** Lifetime of workspace-scoped tokens (default one hour). */
         public Builder scopedTokenTtl(Duration ttl) {
             this.scopedTokenTtl = positive(ttl, "scopedTokenTtl");
+            return this;
+        }
+
+        /**
+         * How long an instance trusts what it last read of an application's revocation state (default 2 s): a
+         * revoked application's tokens fail on every instance within this time.
+         */
+        public Builder revocationCheckInterval(Duration interval) {
+            this.revocationCheckInterval = positive(interval, "revocationCheckInterval");
             return this;
         }
 

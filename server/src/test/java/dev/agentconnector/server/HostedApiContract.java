@@ -692,6 +692,93 @@ abstract class HostedApiContract {
         }
     }
 
+    @Test
+    void revokedApplicationsTokensFailWithinSecondsOnEveryInstance() throws Exception {
+        Tenant t = tenant();
+        String scoped = scopedToken(t, workspace());
+        String appId = applicationId(t);
+        ServerConfig cfg = config().build();
+        try (AsanaAgentServer a = AsanaAgentServer.start(cfg); AsanaAgentServer b = AsanaAgentServer.start(cfg)) {
+            for (AsanaAgentServer s : List.of(a, b)) {  // both instances have read the application as active
+                assertThat(http.get(s.baseUrl() + CONNECTORS, t.token()).status()).isEqualTo(200);
+                assertThat(http.get(s.baseUrl() + CONNECTORS, scoped).status()).isEqualTo(200);
+            }
+            long start = System.nanoTime();
+            JsonNode revoked = admin.revokeApplication(appId);
+            assertThat(revoked.get("status").asText()).isEqualTo("revoked");
+            for (AsanaAgentServer s : List.of(a, b)) {
+                for (String token : List.of(t.token(), scoped)) {
+                    Answer refused = awaitStatus(s.baseUrl() + CONNECTORS, token, 401, Duration.ofSeconds(5));
+                    assertThat(refused.errorCode()).isEqualTo("invalid_token");
+                    assertThat(refused.errorMessage()).contains("revoked");
+                }
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            Answer again = http.post(a.baseUrl() + "/api/v1/account/applications/token", null,
+                    obj("client_id", t.clientId(), "client_secret", t.clientSecret()));
+            assertThat(again.status()).isEqualTo(401);
+            assertThat(again.errorCode()).isEqualTo("invalid_client");
+        }
+        JsonNode listed = admin.listApplications(null);
+        JsonNode row = null;
+        for (JsonNode r : listed) {
+            row = r.get("application_id").asText().equals(appId) ? r : row;
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("status").asText()).isEqualTo("revoked");
+        assertThat(listed.toString()).doesNotContain(t.clientSecret());
+        assertThatThrownBy(() -> admin.revokeApplication(appId)).hasMessageContaining("already revoked");
+        assertThatThrownBy(() -> admin.rotateSecret(appId)).hasMessageContaining("revoked");
+        assertThatThrownBy(() -> admin.revokeApplication("nope")).hasMessageContaining("not an application id");
+        assertThatThrownBy(() -> admin.revokeApplication(UUID.randomUUID().toString()))
+                .hasMessageContaining("no application with id");
+    }
+
+    @Test
+    void aRotatedSecretRetiresTheOldSecretAndItsTokens() throws Exception {
+        Tenant t = tenant();
+        String appId = applicationId(t);
+        assertThat(http.get(url(CONNECTORS), t.token()).status()).isEqualTo(200);
+        JsonNode rotated = admin.rotateSecret(appId);
+        String fresh = rotated.get("client_secret").asText();
+        secrets.add(fresh);
+        assertThat(rotated.get("client_id").asText()).isEqualTo(t.clientId());
+        assertThat(fresh).isNotEqualTo(t.clientSecret());
+
+        awaitStatus(url(CONNECTORS), t.token(), 401, Duration.ofSeconds(5));
+        assertThat(http.post(url("/api/v1/account/applications/token"), null,
+                obj("client_id", t.clientId(), "client_secret", t.clientSecret())).status()).isEqualTo(401);
+        Answer renewed = http.post(url("/api/v1/account/applications/token"), null,
+                obj("client_id", t.clientId(), "client_secret", fresh));
+        assertThat(renewed.status()).isEqualTo(200);
+        String token = renewed.json().get("access_token").asText();
+        bearerTokens.add(token);
+        assertThat(http.get(url(CONNECTORS), token).status()).isEqualTo(200);
+    }
+
+    private String applicationId(Tenant t) {
+        for (JsonNode r : admin.listApplications(null)) {
+            if (r.get("client_id").asText().equals(t.clientId())) {
+                return r.get("application_id").asText();
+            }
+        }
+        throw new AssertionError("no application with client id " + t.clientId());
+    }
+
+    /** Polls a GET until it answers {@code status}; fails after {@code within}. */
+    private Answer awaitStatus(String url, String token, int status, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            Answer a = http.get(url, token);
+            if (a.status() == status) {
+                return a;
+            }
+            assertThat(System.nanoTime()).as("%s still answers %d after %s", url, a.status(), within)
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     // ---------------------------------------------------------------- bad input
 
     @Test

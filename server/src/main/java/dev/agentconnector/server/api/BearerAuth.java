@@ -2,6 +2,7 @@ package dev.agentconnector.server.api;
 
 import dev.agentconnector.server.auth.AccessTokens;
 import dev.agentconnector.server.auth.Principal;
+import dev.agentconnector.server.auth.Revocations;
 import dev.agentconnector.server.auth.TokenException;
 import dev.agentconnector.server.http.ApiError;
 import dev.agentconnector.server.http.Authenticator;
@@ -13,9 +14,12 @@ import dev.agentconnector.server.http.Request;
  */
 public final class BearerAuth implements Authenticator {
     private final AccessTokens tokens;
+    private final Revocations revocations;
 
-    public BearerAuth(AccessTokens tokens) {
+    /** Verifies signatures with {@code tokens}, then asks {@code revocations} whether the application still stands. */
+    public BearerAuth(AccessTokens tokens, Revocations revocations) {
         this.tokens = tokens;
+        this.revocations = revocations;
     }
 
     @Override
@@ -28,12 +32,18 @@ public final class BearerAuth implements Authenticator {
     /** The caller of a request, without the organization header check. */
     Principal verify(Request request) {
         String token = bearerToken(request);
+        AccessTokens.Verified verified;
         try {
-            return tokens.verify(token);
+            verified = tokens.verifyToken(token);
         } catch (TokenException e) {
             throw ApiError.unauthorized(e.expired() ? "token_expired" : "invalid_token", e.getMessage()
                     + (e.expired() ? " from POST /api/v1/account/applications/token" : ""));
         }
+        if (!revocations.accepts(verified)) {
+            throw ApiError.unauthorized("invalid_token", "the access token is no longer valid: its application was "
+                    + "revoked or its secret rotated");
+        }
+        return verified.principal();
     }
 
     /** The token of an {@code Authorization: Bearer} header (401 when there is none). */

@@ -38,7 +38,8 @@ final class TokenEndpoints {
                 : ctx.applications().findByClientId(clientId);
         boolean valid;
         if (app.isPresent()) {
-            valid = SecretHasher.matches(secret, app.get().secretSalt(), app.get().secretHash());
+            valid = SecretHasher.matches(secret, app.get().secretSalt(), app.get().secretHash())
+                    && !app.get().revoked();
         } else {
             SecretHasher.matches(secret, DECOY.salt(), DECOY.hash());
             valid = false;

@@ -42,9 +42,15 @@ public final class AccessTokens {
         if (principal.workspaceName() != null) {
             claims.put("ws", principal.workspaceName());
         }
-        claims.put("exp", clock.instant().plus(ttl).getEpochSecond());
+        Instant now = clock.instant();
+        claims.put("iat", now.toEpochMilli());
+        claims.put("exp", now.plus(ttl).getEpochSecond());
         String body = VERSION + "." + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         return body + "." + B64.encodeToString(sign(body));
+    }
+
+    /** A verified token: who it stands for and when it was issued (epoch ms; 0 for tokens without the claim). */
+    public record Verified(Principal principal, long issuedAtMillis) {
     }
 
     /**
@@ -53,6 +59,15 @@ public final class AccessTokens {
      * @throws TokenException when the token is malformed, its signature does not match, or it has expired
      */
     public Principal verify(String token) {
+        return verifyToken(token).principal();
+    }
+
+    /**
+     * The principal a token stands for, with its issue time.
+     *
+     * @throws TokenException when the token is malformed, its signature does not match, or it has expired
+     */
+    public Verified verifyToken(String token) {
         if (token == null || token.isEmpty() || token.length() > MAX_LENGTH) {
             throw invalid();
         }
@@ -89,7 +104,8 @@ public final class AccessTokens {
             throw new TokenException("the access token has expired; request a new one", true);
         }
         String ws = claims.path("ws").isTextual() ? claims.get("ws").asText() : null;
-        return new Principal(claims.get("org").asText(), claims.get("app").asText(), ws);
+        long issuedAt = claims.path("iat").canConvertToLong() ? claims.get("iat").asLong() : 0;
+        return new Verified(new Principal(claims.get("org").asText(), claims.get("app").asText(), ws), issuedAt);
     }
 
     private static boolean base64Url(String s, int from, int to) {
