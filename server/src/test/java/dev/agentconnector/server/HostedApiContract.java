@@ -446,18 +446,84 @@ abstract class HostedApiContract {
     }
 
     @Test
-    void asanaErrorsAreResultsWithTheirType() {
+    void everyFailedExecutionAnswersNon2xxWithAnApiErrorResponse() {
         Tenant t = tenant();
         String id = createPat(server, t.token(), workspace()).get("id").asText();
-        Answer a = execute(server, t.token(), id, "tasks", "get", obj("task_gid", "1999999999999999"));
-        assertThat(a.status()).isEqualTo(200);
-        JsonNode j = a.json();
-        assertThat(j.get("status").asText()).isEqualTo("error");
-        assertThat(j.get("result").isNull()).isTrue();
-        assertThat(j.get("error").get("code").asText()).isEqualTo("not_found");
-        assertThat(j.get("error").get("message").asText()).contains("404");
-        assertThat(j.get("connector_metadata").get("status").asInt()).isEqualTo(404);
-        assertThat(j.get("connector_metadata").has("request_id")).isTrue();
+        String missingTask = "1999999999999999";
+
+        Answer notFound = execute(server, t.token(), id, "tasks", "get", obj("task_gid", missingTask));
+        expectFailure(notFound, 404, "not_found", null);
+        JsonNode details = notFound.apiError().at("/errors/0/details");
+        assertThat(details.get("api_status").asInt()).isEqualTo(404);
+        assertThat(details.get("request_id").asText()).isNotBlank();
+        assertThat(details.get("operation").asText()).isEqualTo("tasks.get");
+        assertThat(details.get("api_errors").get(0).get("message").asText()).isNotBlank();
+        assertThat(details.get("connector_instance_id").asText()).isEqualTo(id);
+        assertThat(notFound.errorMessage()).startsWith("tasks.get: Asana answered 404");
+
+        record Injected(int asanaStatus, int status, String code) {
+        }
+        for (Injected i : List.of(new Injected(400, 400, "bad_request"), new Injected(422, 400, "api_error"),
+                new Injected(402, 403, "payment_required"), new Injected(403, 403, "permission_denied"),
+                new Injected(429, 429, "rate_limited"), new Injected(500, 502, "server_error"),
+                new Injected(503, 502, "server_error"))) {
+            sim.control().failNext(10, i.asanaStatus());
+            Answer a = execute(server, t.token(), id, "users", "get", obj("user_gid", "me"));
+            sim.control().reset();
+            expectFailure(a, i.status(), i.code(), null);
+            assertThat(a.apiError().at("/errors/0/details/api_status").asInt()).as("%s", i).isEqualTo(i.asanaStatus());
+            if (i.asanaStatus() == 429) {
+                assertThat(a.header("Retry-After")).isNotBlank();
+                assertThat(a.apiError().at("/errors/0/details/retry_after_seconds").asLong()).isPositive();
+            }
+        }
+
+        Answer invalid = execute(server, t.token(), id, "tasks", "list", obj("limit", "many"));
+        expectFailure(invalid, 400, "validation_error", "limit");
+        expectFailure(execute(server, t.token(), id, "taks", "list", obj()), 400, "validation_error", "entity");
+        expectFailure(execute(server, t.token(), id, "attachments", "download", obj("attachment_gid", "1")), 400,
+                "unsupported_action", null);
+
+        try (AsanaAgentServer offline = AsanaAgentServer.start(config()
+                .asanaBaseUrl("http://127.0.0.1:9/api/1.0").asanaRetryPolicy(RetryPolicy.NONE).build())) {
+            Answer created = http.post(offline.baseUrl() + CONNECTORS, t.token(), obj("workspace_name", workspace(),
+                    "connector_type", "Asana", "check_credentials", false,
+                    "credentials", obj("token", sim.personalAccessToken())));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String offlineId = created.json().get("id").asText();
+            expectFailure(execute(offline, t.token(), offlineId, "users", "get", obj("user_gid", "me")), 502,
+                    "transport_error", null);
+        }
+
+        Answer edit = http.patch(url(CONNECTORS + "/" + id), t.token(),
+                obj("credentials", obj("token", "2/0/revoked-token"), "check_credentials", false));
+        assertThat(edit.status()).isEqualTo(200);
+        expectFailure(execute(server, t.token(), id, "users", "get", obj("user_gid", "me")), 409,
+                "authentication_error", null);
+
+        // the grant behind a stored OAuth connector is gone (a refresh token Asana does not know)
+        String oauthId = createOAuth(server, t.token(), workspace(), sim.issueAccessToken(), true).get("id").asText();
+        assertThat(http.patch(url(CONNECTORS + "/" + oauthId), t.token(), obj("check_credentials", false,
+                "credentials", obj("refresh_token", "2/0/refresh-token-asana-revoked", "client_id", sim.clientId(),
+                        "client_secret", sim.clientSecret()))).status()).isEqualTo(200);
+        sim.control().expireAllAccessTokens();
+        Answer revoked = execute(server, t.token(), oauthId, "users", "get", obj("user_gid", "me"));
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(409);
+        assertThat(revoked.errorCode()).isIn("reauthorization_required", "oauth_error");
+    }
+
+    /** A failure answer in the platform's shape: status, error_code, field, and nothing of the implementation. */
+    private static void expectFailure(Answer a, int status, String code, String field) {
+        assertThat(a.status()).as(a.toString()).isEqualTo(status);
+        JsonNode body = a.apiError();
+        assertThat(body.at("/errors/0/error_code").asText()).as(a.toString()).isEqualTo(code);
+        assertThat(body.get("message").asText()).isEqualTo(body.at("/errors/0/message").asText()).isNotBlank();
+        if (field == null) {
+            assertThat(body.at("/errors/0/field").isNull()).as(a.toString()).isTrue();
+        } else {
+            assertThat(body.at("/errors/0/field").asText()).isEqualTo(field);
+        }
+        assertThat(a.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("\"status\"");
     }
 
     @Test
@@ -605,9 +671,9 @@ abstract class HostedApiContract {
             Answer edit = http.patch(a.baseUrl() + CONNECTORS + "/" + id, t.token(),
                     obj("credentials", obj("token", "2/0/revoked-elsewhere"), "check_credentials", false));
             assertThat(edit.status()).isEqualTo(200);
-            JsonNode after = execute(b, t.token(), id, "users", "get", obj("user_gid", "me")).json();
-            assertThat(after.get("status").asText()).isEqualTo("error");
-            assertThat(after.get("error").get("code").asText()).isEqualTo("authentication_error");
+            Answer after = execute(b, t.token(), id, "users", "get", obj("user_gid", "me"));
+            assertThat(after.status()).isEqualTo(409);
+            assertThat(after.errorCode()).isEqualTo("authentication_error");
         }
     }
 

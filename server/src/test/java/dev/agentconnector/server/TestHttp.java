@@ -29,12 +29,29 @@ final class TestHttp {
             }
         }
 
+        /** {@code errors[0].error_code} of an {@code ApiErrorResponse}, after checking the body has that shape. */
         String errorCode() {
-            return json().path("error").path("code").asText(null);
+            return apiError().path("errors").path(0).path("error_code").asText(null);
         }
 
+        /** {@code message} of an {@code ApiErrorResponse}. */
         String errorMessage() {
-            return json().path("error").path("message").asText(null);
+            return apiError().path("message").asText(null);
+        }
+
+        /** The body, checked to be the platform's {@code {message, errors: [{field, message, error_code, details}]}}. */
+        JsonNode apiError() {
+            JsonNode j = json();
+            if (status < 400) {
+                return MissingNode.getInstance();
+            }
+            JsonNode first = j.path("errors").path(0);
+            if (!j.path("message").isTextual() || j.path("errors").size() != 1 || !first.has("field")
+                    || !first.path("message").isTextual() || !first.path("error_code").isTextual()
+                    || !first.path("details").isObject()) {
+                throw new AssertionError("not an ApiErrorResponse (status " + status + "): " + body);
+            }
+            return j;
         }
 
         String header(String name) {

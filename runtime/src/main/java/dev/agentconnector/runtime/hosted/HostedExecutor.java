@@ -7,7 +7,6 @@ import dev.agentconnector.runtime.ConnectorOptions;
 import dev.agentconnector.runtime.Version;
 import dev.agentconnector.runtime.error.ConfigurationException;
 import dev.agentconnector.runtime.error.ConnectorException;
-import dev.agentconnector.runtime.error.ValidationException;
 import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.runtime.exec.Executor;
 import dev.agentconnector.runtime.exec.ParamValidator;
@@ -83,18 +82,19 @@ public final class HostedExecutor implements Executor {
             if ("success".equals(json.path("status").asText())) {
                 return ExecutionResult.success(json.get("result"), meta instanceof ObjectNode o ? o : null);
             }
+            // services that report failures inside a 200
             JsonNode error = json.path("error");
-            return ExecutionResult.failure(new RemoteExecutionException(error.path("code").asText("api_error"),
-                    error.path("message").asText(op.qualifiedName() + " failed in the execution service"), 200),
-                    meta instanceof ObjectNode o ? o : null);
+            return ExecutionResult.failure(HostedErrors.exception(200, error.path("code").asText("api_error"),
+                    error.path("message").asText(op.qualifiedName() + " failed in the execution service"), null,
+                    error.path("details"), spec.title()), meta instanceof ObjectNode o ? o : null);
         }
-        String code = json.path("error").path("code").asText(null);
-        String message = json.path("error").path("message").asText(json.path("message").asText(""));
-        if (r.status() == 400 && "validation_error".equals(code)) {
-            throw new ValidationException(null, null, null, message);
+        ConnectorException e = HostedErrors.exception(r.status(), json, spec.title(), op.qualifiedName()
+                + ": the execution service answered " + r.status());
+        if (e instanceof RemoteExecutionException) {
+            throw new RemoteExecutionException(e.errorType(), op.qualifiedName() + ": the execution service answered "
+                    + r.status() + ": " + e.getMessage(), r.status());
         }
-        throw new RemoteExecutionException(code, op.qualifiedName() + ": the execution service answered "
-                + r.status() + (message.isEmpty() ? "" : ": " + message), r.status());
+        throw e;
     }
 
     /** The connector id: given, or looked up once by workspace name and definition. */
@@ -117,10 +117,10 @@ public final class HostedExecutor implements Executor {
         ApiResponse r = call("hosted.connectors", "GET", "/api/v1/integrations/connectors" + query, null, true);
         JsonNode json = parse(r.bytes());
         if (r.status() != 200) {
-            throw new RemoteExecutionException(json.path("error").path("code").asText("hosted_error"),
+            ConnectorException e = HostedErrors.exception(r.status(), json, spec.title(), "");
+            throw new RemoteExecutionException(HostedErrors.code(json) == null ? "hosted_error" : e.errorType(),
                     "looking up the connector of workspace '" + config.workspaceName() + "': the execution service "
-                            + "answered " + r.status() + ": " + json.path("error").path("message").asText(""),
-                    r.status());
+                            + "answered " + r.status() + ": " + e.getMessage(), r.status());
         }
         List<String> ids = new ArrayList<>();
         json.path("data").forEach(c -> ids.add(c.path("id").asText()));

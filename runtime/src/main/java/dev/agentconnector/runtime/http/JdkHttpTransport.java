@@ -105,10 +105,32 @@ public final class JdkHttpTransport implements Transport {
         } else {
             what = "connection to " + where + " failed before a complete answer arrived";
         }
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String detail = reason(e);
         String hint = !neverSent && request.isWrite()
                 ? "; the change may or may not have been applied, so check before repeating it"
                 : "";
-        return request.operation() + ": " + what + " (" + detail + ")" + hint;
+        return request.operation() + ": " + what + (detail == null ? "" : " (" + detail + ")") + hint;
+    }
+
+    /** Why the exchange failed, in words: never the exception's class name, which callers cannot act on. */
+    static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return "connect timed out";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "request timed out";
+            }
+        }
+        String m = e.getMessage();
+        // JDK messages are words ("Connection reset", "header parser received no bytes"); class names are not
+        return m == null || m.isBlank() || m.matches("(?s).*\\b[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z]\\w*.*")
+                || m.contains("Exception") ? null : m;
     }
 }

@@ -7,6 +7,7 @@ import dev.agentconnector.runtime.error.ConnectorException;
 import dev.agentconnector.runtime.error.ValidationException;
 import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.runtime.exec.LocalExecutor;
+import dev.agentconnector.runtime.hosted.HostedErrors;
 import dev.agentconnector.runtime.spec.OperationSpec;
 import dev.agentconnector.server.connectors.FieldFilter;
 import dev.agentconnector.server.http.ApiError;
@@ -21,9 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs an operation on a stored connector with the same local engine as local mode. A run that reached Asana (or
- * failed on the way) answers 200 with {@code status} success or error; params that fail validation answer 400 and
- * nothing is sent.
+ * Runs an operation on a stored connector with the same local engine as local mode. A successful run answers 200
+ * with {@code status: "success"}; every failure answers non-2xx in the platform's {@code ApiErrorResponse} shape,
+ * with the status and {@code error_code} of {@link HostedErrors} (params that fail validation answer 400 and
+ * nothing is sent).
  */
 final class ExecuteEndpoint {
     private static final List<String> FIELDS = List.of("entity", "action", "params", "select_fields",
@@ -63,7 +65,7 @@ final class ExecuteEndpoint {
             op = AsanaSpec.get().operation(entity, action);
         } catch (ValidationException e) {
             ctx.metrics().execute("unknown", "unknown", "validation_error", 0);
-            throw ApiError.badRequest("validation_error", e.getMessage());
+            throw ApiError.badRequest("validation_error", e.getMessage()).field(e.param());
         }
         if (op.isDownload()) {
             ctx.metrics().execute(entity, action, "validation_error", 0);
@@ -78,33 +80,32 @@ final class ExecuteEndpoint {
         ExecutionResult result = executor.execute(entity, action, paramMap);
         long nanos = System.nanoTime() - start;
         ConnectorException failure = result.exception();
-        if (failure instanceof ValidationException) {
-            ctx.metrics().execute(entity, action, "validation_error", nanos);
-            throw ApiError.badRequest("validation_error", failure.getMessage());
+        if (failure != null) {
+            ctx.metrics().execute(entity, action, failure instanceof ValidationException ? "validation_error"
+                    : "error", nanos);
+            if (!(failure instanceof ValidationException)) {
+                ctx.metrics().asanaError(failure.errorType());
+            }
+            ObjectNode details = HostedErrors.details(failure);
+            details.put("connector_instance_id", row.id());
+            details.put("execution_time_ms", nanos / 1_000_000);
+            ApiError error = new ApiError(HostedErrors.httpStatus(failure), failure.errorType(), failure.getMessage())
+                    .field(HostedErrors.field(failure)).details(details);
+            if (details.has("retry_after_seconds")) {
+                error.header("Retry-After", details.get("retry_after_seconds").asText());
+            }
+            throw error;
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ctx.metrics().execute(entity, action, "success", nanos);
+        out.put("status", "success");
+        out.set("result", FieldFilter.apply(result.data(), select, exclude));
         ObjectNode meta = result.meta();
-        if (result.success()) {
-            ctx.metrics().execute(entity, action, "success", nanos);
-            out.put("status", "success");
-            out.set("result", FieldFilter.apply(result.data(), select, exclude));
-        } else {
-            ctx.metrics().execute(entity, action, "error", nanos);
-            ctx.metrics().asanaError(failure.errorType());
-            out.put("status", "error");
-            out.putNull("result");
-        }
         out.set("connector_metadata", meta == null ? JsonNodeFactory.instance.nullNode() : meta);
         ObjectNode exec = out.putObject("execution_metadata");
         exec.put("connector_instance_id", row.id());
         exec.put("execution_time_ms", nanos / 1_000_000);
-        if (failure == null) {
-            out.putNull("error");
-        } else {
-            ObjectNode error = out.putObject("error");
-            error.put("code", failure.errorType());
-            error.put("message", failure.getMessage());
-        }
+        out.putNull("error");
         return Response.json(200, out);
     }
 }

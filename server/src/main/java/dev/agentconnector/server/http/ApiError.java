@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An error answer: {@code {"error": {"code", "message"}}} with an HTTP status. Thrown by handlers; the message is
- * shown to the caller, so it must never hold a secret.
+ * An error answer in the platform's {@code ApiErrorResponse} shape,
+ * {@code {"message", "errors": [{"field", "message", "error_code", "details"}]}}, with an HTTP status. Thrown by
+ * handlers; the message and details are shown to the caller, so they must never hold a secret.
  */
 public final class ApiError extends RuntimeException {
     private final int status;
     private final String code;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private String field;
+    private ObjectNode details;
 
     public ApiError(int status, String code, String message) {
         super(message, null, false, false);
@@ -41,6 +44,18 @@ public final class ApiError extends RuntimeException {
         return new ApiError(401, code, message).header("WWW-Authenticate", "Bearer");
     }
 
+    /** The request field the error is about. */
+    public ApiError field(String name) {
+        this.field = name;
+        return this;
+    }
+
+    /** Machine-readable details of the error. */
+    public ApiError details(ObjectNode d) {
+        this.details = d;
+        return this;
+    }
+
     /** Adds a response header. */
     public ApiError header(String name, String value) {
         headers.put(name, value);
@@ -58,9 +73,16 @@ public final class ApiError extends RuntimeException {
     /** The JSON answer. */
     public Response toResponse() {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        ObjectNode error = body.putObject("error");
-        error.put("code", code);
+        body.put("message", getMessage());
+        ObjectNode error = body.putArray("errors").addObject();
+        if (field == null) {
+            error.putNull("field");
+        } else {
+            error.put("field", field);
+        }
         error.put("message", getMessage());
+        error.put("error_code", code);
+        error.set("details", details == null ? JsonNodeFactory.instance.objectNode() : details);
         Response r = Response.json(status, body);
         headers.forEach(r::header);
         return r;
