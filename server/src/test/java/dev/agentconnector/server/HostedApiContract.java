@@ -327,6 +327,69 @@ abstract class HostedApiContract {
         assertThat(typo.errorMessage()).contains("workspace_name");
         Answer one = http.get(url(CONNECTORS + "/" + c.get("id").asText()), t.token());
         assertThat(one.json()).isEqualTo(c);
+        assertThat(c.get("summarized_source_template").get("name").asText()).isEqualTo("Asana");
+        assertThat(byWorkspace.json().get("data").get(0).get("summarized_source_template").get("name").asText())
+                .isEqualTo("Asana");
+    }
+
+    @Test
+    void thePlatformsOptionalFieldsAreAcceptedAndItsServerSideSecretIsExplained() {
+        Tenant t = tenant();
+        ObjectNode create = obj("workspace_name", workspace(), "connector_type", "Asana",
+                "credentials", obj("token", sim.personalAccessToken()), "replication_config", obj("start_date", "x"),
+                "source_template_id", UUID.randomUUID().toString(), "environment", "production",
+                "entities", List.of("tasks"), "selected_connection_template_tags", List.of("a"),
+                "selected_connection_template_tags_mode", "any");
+        Answer created = http.post(url(CONNECTORS), t.token(), create);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        Answer secretId = http.post(url(CONNECTORS), t.token(), obj("workspace_name", workspace(),
+                "connector_type", "Asana", "server_side_oauth_secret_id", "s-1"));
+        assertThat(secretId.status()).isEqualTo(400);
+        assertThat(secretId.errorMessage()).contains("server_side_oauth_secret_id").contains("oauth/initiate");
+        assertThat(secretId.apiError().at("/errors/0/field").asText()).isEqualTo("server_side_oauth_secret_id");
+        Answer initiate = http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), obj("workspace_name",
+                workspace(), "connector_type", "Asana", "redirect_url", "https://app.example/done",
+                "server_side_oauth_secret_id", "s-1"));
+        assertThat(initiate.status()).isEqualTo(400);
+        assertThat(initiate.errorMessage()).contains("server_side_oauth_secret_id");
+        Answer unknown = http.post(url(CONNECTORS), t.token(), obj("workspace_name", workspace(),
+                "connector_type", "Asana", "credentials", obj("token", sim.personalAccessToken()), "replication", 1));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.errorMessage()).contains("'replication'");
+    }
+
+    @Test
+    void checkAndInspectAConnector() {
+        Tenant t = tenant();
+        String id = createPat(server, t.token(), workspace()).get("id").asText();
+        long before = sim.stats().requests("GET", "/workspaces");
+        Answer healthy = http.post(url(CONNECTORS + "/" + id + "/check"), t.token(), "");
+        assertThat(healthy.status()).as(healthy.toString()).isEqualTo(200);
+        assertThat(healthy.json().get("status").asText()).isEqualTo("healthy");
+        assertThat(healthy.json().get("error").isNull()).isTrue();
+        assertThat(sim.stats().requests("GET", "/workspaces")).isEqualTo(before + 1);
+
+        assertThat(http.patch(url(CONNECTORS + "/" + id), t.token(), obj("credentials",
+                obj("token", "2/0/not-a-token"), "check_credentials", false)).status()).isEqualTo(200);
+        Answer unhealthy = http.post(url(CONNECTORS + "/" + id + "/check"), t.token(), "");
+        assertThat(unhealthy.status()).isEqualTo(200);
+        assertThat(unhealthy.json().get("status").asText()).isEqualTo("unhealthy");
+        assertThat(unhealthy.json().at("/error/error_code").asText()).isEqualTo("authentication_error");
+        assertThat(unhealthy.body()).doesNotContain("not-a-token");
+
+        Answer inspect = http.get(url(CONNECTORS + "/" + id + "/inspect"), t.token());
+        assertThat(inspect.status()).isEqualTo(200);
+        JsonNode j = inspect.json();
+        assertThat(j.get("connector_type").asText()).isEqualTo("Asana");
+        assertThat(j.get("auth_type").asText()).isEqualTo("token");
+        assertThat(j.get("entities").size()).isEqualTo(27);
+        assertThat(j.get("entities").findValuesAsText("name")).contains("tasks", "workspace_memberships");
+        assertThat(j.has("credentials")).isFalse();
+        assertThat(http.get(url(CONNECTORS + "/" + UUID.randomUUID() + "/inspect"), t.token()).status())
+                .isEqualTo(404);
+        Tenant other = tenant();
+        assertThat(http.post(url(CONNECTORS + "/" + id + "/check"), other.token(), "").status()).isEqualTo(404);
     }
 
     @Test

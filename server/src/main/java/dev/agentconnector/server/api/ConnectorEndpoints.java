@@ -3,6 +3,8 @@ package dev.agentconnector.server.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentconnector.asana.AsanaSpec;
+import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.server.auth.Principal;
 import dev.agentconnector.server.connectors.AsanaDefinition;
 import dev.agentconnector.server.connectors.StoredCredentials;
@@ -25,8 +27,9 @@ import java.util.UUID;
 /** Create, list, read, edit and delete connectors. */
 final class ConnectorEndpoints {
     static final String BASE = "/api/v1/integrations/connectors";
-    private static final List<String> CREATE_FIELDS = List.of("workspace_name", "external_user_id", "customer_name",
-            "connector_type", "definition_id", "name", "credentials", "check_credentials");
+    private static final List<String> CREATE_FIELDS = Names.with(AsanaDefinition.IGNORED_PLATFORM_FIELDS,
+            "workspace_name", "external_user_id", "customer_name", "connector_type", "definition_id", "name",
+            "credentials", "check_credentials", AsanaDefinition.SERVER_SIDE_OAUTH_SECRET);
     private static final List<String> PATCH_FIELDS = List.of("name", "credentials", "check_credentials");
     private static final Set<String> LIST_PARAMS = Set.of("workspace_name", "external_user_id", "customer_name",
             "definition_id", "connector_type");
@@ -44,11 +47,47 @@ final class ConnectorEndpoints {
         router.add("GET", BASE + "/{id}", Router.Auth.BEARER, this::get);
         router.add("PATCH", BASE + "/{id}", Router.Auth.BEARER, this::patch);
         router.add("DELETE", BASE + "/{id}", Router.Auth.BEARER, this::delete);
+        router.add("POST", BASE + "/{id}/check", Router.Auth.BEARER, this::check);
+        router.add("GET", BASE + "/{id}/inspect", Router.Auth.BEARER, this::inspect);
+    }
+
+    /** Runs {@code workspaces.list} with limit 1 on the stored credentials: healthy, or unhealthy and why. */
+    private Response check(Request r) {
+        ConnectorRow row = visible(r);
+        ExecutionResult result = ctx.executors().get(row).execute("workspaces", "list", Map.of("limit", 1));
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("status", result.success() ? "healthy" : "unhealthy");
+        if (result.success()) {
+            out.putNull("error");
+        } else {
+            ObjectNode error = out.putObject("error");
+            error.put("error_code", result.exception().errorType());
+            error.put("message", result.exception().getMessage());
+        }
+        out.put("checked_at", now().toString());
+        return Response.json(200, out);
+    }
+
+    /** What the connector is and can do: type, auth type, its entities and actions; never its credentials. */
+    private Response inspect(Request r) {
+        ConnectorRow row = visible(r);
+        ObjectNode out = ConnectorJson.of(row);
+        ArrayNode entities = out.putArray("entities");
+        AsanaSpec.get().entities().values().forEach(e -> {
+            ObjectNode o = entities.addObject();
+            o.put("name", e.name());
+            ArrayNode actions = o.putArray("actions");
+            e.actions().keySet().forEach(actions::add);
+        });
+        out.putNull("context_store");
+        return Response.json(200, out);
     }
 
     private Response create(Request r) {
         Principal p = r.principal();
-        Fields f = Fields.of(r.jsonObject(), "", CREATE_FIELDS);
+        ObjectNode body = r.jsonObject();
+        Fields f = Fields.of(body, "", CREATE_FIELDS);
+        AsanaDefinition.refuseServerSideOAuthSecret(body);
         String workspaceName = Names.workspace(f, p, true);
         AsanaDefinition.require(f.string("connector_type"), f.string("definition_id"));
         String name = f.string("name") == null ? AsanaDefinition.CONNECTOR_TYPE : Names.name("name", f.string("name"));

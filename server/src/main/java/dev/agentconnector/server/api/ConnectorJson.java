@@ -2,6 +2,7 @@ package dev.agentconnector.server.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentconnector.server.connectors.AsanaDefinition;
 import dev.agentconnector.server.store.ConnectorRow;
 
 /** The public form of a connector: never its credentials. */
@@ -17,6 +18,7 @@ final class ConnectorJson {
         o.put("connector_type", r.connectorType());
         o.put("definition_id", r.definitionId());
         o.put("auth_type", r.authType());
+        o.set("summarized_source_template", AsanaDefinition.summarizedSourceTemplate());
         o.put("created_at", r.createdAt().toString());
         o.put("updated_at", r.updatedAt().toString());
         return o;

@@ -4,6 +4,8 @@ import dev.agentconnector.server.auth.Principal;
 import dev.agentconnector.server.http.ApiError;
 import dev.agentconnector.server.http.Fields;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -75,6 +77,13 @@ final class Names {
             throw ApiError.notFound("connector '" + clip(raw == null ? "" : raw) + "' not found");
         }
         return raw.toLowerCase(Locale.ROOT);
+    }
+
+    /** A field list: {@code names} followed by {@code more}. */
+    static List<String> with(List<String> more, String... names) {
+        List<String> out = new ArrayList<>(List.of(names));
+        out.addAll(more);
+        return List.copyOf(out);
     }
 
     /** Shortens user input quoted in messages. */

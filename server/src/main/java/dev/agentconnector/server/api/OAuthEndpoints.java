@@ -97,8 +97,11 @@ final class OAuthEndpoints {
 
     private Response initiate(Request r) {
         Principal p = r.principal();
-        Fields f = Fields.of(r.jsonObject(), "", List.of("workspace_name", "external_user_id", "customer_name",
-                "connector_type", "definition_id", "redirect_url", "name"));
+        ObjectNode body = r.jsonObject();
+        Fields f = Fields.of(body, "", Names.with(AsanaDefinition.IGNORED_PLATFORM_FIELDS, "workspace_name",
+                "external_user_id", "customer_name", "connector_type", "definition_id", "redirect_url", "name",
+                AsanaDefinition.SERVER_SIDE_OAUTH_SECRET));
+        AsanaDefinition.refuseServerSideOAuthSecret(body);
         String workspaceName = Names.workspace(f, p, true);
         AsanaDefinition.require(f.string("connector_type"), f.string("definition_id"));
         String redirectUrl = redirectUrl(f.requiredString("redirect_url"));
