@@ -287,8 +287,22 @@ class AllOperationsTest {
         r = asana.execute("tasks", "list", Map.of("workspace", sim.workspaceGid()));
         assertThat(r.error()).contains("give one of: project | section | tag | workspace + assignee");
         r = asana.execute("tasks", "create", Map.of("data", Map.of("name", "x")));
-        assertThat(r.error()).contains("missing required field 'data.workspace'");
+        assertThat(r.error()).contains("give one of: data.workspace | data.projects | data.parent");
         assertThat(sim.stats().apiRequests()).isEqualTo(before);
+    }
+
+    @Test
+    void aTaskCreatedInAProjectOrUnderAParentTakesItsWorkspaceFromThere() {
+        String project = sim.fixtures().projectGid();
+        JsonNode inProject = asana.execute("tasks", "create", Map.of("data", Map.of("name", "filed in a project",
+                "projects", List.of(project)))).orThrow();
+        JsonNode projectRecord = asana.execute("projects", "get", Map.of("project_gid", project,
+                "fields", List.of("workspace"))).orThrow();
+        assertThat(inProject.at("/workspace/gid").asText()).isEqualTo(projectRecord.at("/workspace/gid").asText());
+        JsonNode subtask = asana.execute("tasks", "create", Map.of("data", Map.of("name", "a subtask",
+                "parent", inProject.get("gid").asText()))).orThrow();
+        assertThat(subtask.at("/parent/gid").asText()).isEqualTo(inProject.get("gid").asText());
+        assertThat(subtask.at("/workspace/gid").asText()).isEqualTo(projectRecord.at("/workspace/gid").asText());
     }
 
     @Test

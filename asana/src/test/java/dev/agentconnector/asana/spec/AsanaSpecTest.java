@@ -114,7 +114,9 @@ class AsanaSpecTest {
         ParamSpec data = spec.operation("tasks", "create").param("data");
         assertThat(data.required()).isTrue();
         assertThat(data.properties().get("name").required()).isTrue();
-        assertThat(data.properties().get("workspace").required()).isTrue();
+        assertThat(data.properties().get("workspace").required()).as("implied by projects or parent").isFalse();
+        assertThat(spec.operation("tasks", "create").requiresOneOf())
+                .containsExactly(List.of("data.workspace"), List.of("data.projects"), List.of("data.parent"));
         assertThat(spec.operation("projects", "create").param("data").properties().get("workspace").required())
                 .isTrue();
     }

@@ -101,6 +101,18 @@ final class Examples {
                 params.put(p.name(), value(p));
             }
         }
+        if (!op.requiresOneOf().isEmpty()) {
+            for (String name : op.requiresOneOf().get(0)) {
+                int dot = name.indexOf('.');
+                ParamSpec parent = dot < 0 ? null : op.param(name.substring(0, dot));
+                ParamSpec child = parent == null ? null : parent.properties().get(name.substring(dot + 1));
+                if (child != null && params.get(parent.name()) instanceof Map<?, ?> nested) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> fields = (Map<String, Object>) nested;
+                    fields.put(child.name(), value(child));
+                }
+            }
+        }
         return params;
     }
 
