@@ -1,15 +1,19 @@
 package dev.agentconnector.cli;
 
 import dev.agentconnector.asana.sim.AsanaSimulator;
-import dev.agentconnector.server.Admin;
 import dev.agentconnector.server.AsanaAgentServer;
 import dev.agentconnector.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /** {@code asana-agent serve}: the hosted connector execution service. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
@@ -39,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
     String publicUrl;
 
     @Option(names = "--sandbox", description = "Use an in-process Asana simulator instead of Asana, and create a "
-            + "sandbox organization and application to try the API with")
+            + "sandbox application (in the organization 'sandbox') to try the API with. Without --data-dir the "
+            + "data lives in a temporary directory removed at exit")
     boolean sandbox;
 
     @picocli.CommandLine.Spec
@@ -50,6 +55,17 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig.Builder config = ServerConfig.fromEnv().toBuilder().port(port).host(host);
         if (dataDir != null) {
             config.dataDir(dataDir);
+        }
+        // a sandbox without a data directory of its own keeps nothing: a temporary directory and an in-memory key
+        Path throwaway = null;
+        if (sandbox && dataDir == null && blank(System.getenv("ASANA_AGENT_DATA_DIR"))) {
+            throwaway = Files.createTempDirectory("asana-agent-sandbox-");
+            config.dataDir(throwaway);
+            if (blank(System.getenv("ASANA_AGENT_MASTER_KEY"))) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                config.masterKey(key);
+            }
         }
         if (db != null) {
             config.dbUrl(db);
@@ -62,23 +78,50 @@ final class ServeCommand implements Callable<Integer> {
             sim = AsanaSimulator.builder().seed(42).build().start();
             config.asanaBaseUrl(sim.baseUrl()).asanaTokenUrl(sim.tokenUrl()).asanaAuthorizeUrl(sim.authorizeUrl());
         }
-        AsanaAgentServer server = AsanaAgentServer.start(config.build());
+        AsanaAgentServer server;
+        try {
+            server = AsanaAgentServer.start(config.build());
+        } catch (RuntimeException e) {
+            if (sim != null) {
+                sim.close();
+            }
+            deleteTree(throwaway);
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         AsanaSimulator simToClose = sim;
+        Path toDelete = throwaway;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             if (simToClose != null) {
                 simToClose.close();
             }
+            deleteTree(toDelete);
             stopped.countDown();
         }, "asana-agent-serve-shutdown"));
         var err = command.commandLine().getErr();
         err.println("asana-agent: serving at " + server.baseUrl() + "; stop with Ctrl-C (in-flight requests finish)");
         if (sim != null) {
-            SandboxGuide.print(command.commandLine().getOut(), server, sim, config.build());
+            SandboxGuide.print(command.commandLine().getOut(), server, sim, config.build(), throwaway);
         }
         err.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Removes a temporary data directory and everything in it; null does nothing. */
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("asana-agent: could not remove " + dir + ": " + e.getMessage());
+        }
     }
 }

@@ -55,6 +55,28 @@ public final class Admin implements AutoCloseable {
     }
 
     /**
+     * The organization with this name, created when there is none: {@code {"organization_id", "name", "created"}}.
+     */
+    public JsonNode ensureOrganization(String name) {
+        String n = name("organization name", name);
+        Organization org = organizations.findByName(n).orElse(null);
+        boolean created = false;
+        if (org == null) {
+            try {
+                org = organizations.create(n, now());
+                created = true;
+            } catch (DuplicateException raced) {
+                org = organizations.findByName(n).orElseThrow(() -> new IllegalArgumentException(raced.getMessage()));
+            }
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("organization_id", org.id());
+        out.put("name", org.name());
+        out.put("created", created);
+        return out;
+    }
+
+    /**
      * Creates an application of an organization; answers {@code {"client_id", "client_secret", "organization_id",
      * "application_id", "name"}}. The secret is shown only here: the database keeps a salted hash.
      *
