@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code asana-agent admin}: bootstraps tenants of the execution service, without any other tool. */
@@ -18,7 +20,7 @@ import java.util.concurrent.Callable;
                 + "(safe while `asana-agent serve` runs on it). Each prints its JSON result on stdout.",
         subcommands = {AdminCommand.CreateOrganization.class, AdminCommand.CreateApplication.class,
                 AdminCommand.ListApplications.class, AdminCommand.RevokeApplication.class,
-                AdminCommand.RotateSecret.class})
+                AdminCommand.RotateSecret.class, AdminCommand.RedirectHosts.class})
 final class AdminCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -136,6 +138,25 @@ final class AdminCommand implements Runnable {
         @Override
         JsonNode run(Admin admin) {
             return admin.rotateSecret(id);
+        }
+    }
+
+    @Command(name = "redirect-hosts", mixinStandardHelpOptions = true,
+            description = "Show or change the hosts an organization's OAuth consent flows may send the browser back "
+                    + "to (loopback hosts are always allowed); prints {\"organization_id\", \"hosts\"}.")
+    static final class RedirectHosts extends Action {
+        @Option(names = "--organization", required = true, paramLabel = "NAME", description = "Organization name")
+        String organization;
+
+        @Option(names = "--add", paramLabel = "HOST", description = "Allow this host, e.g. app.example.com")
+        List<String> add = new ArrayList<>();
+
+        @Option(names = "--remove", paramLabel = "HOST", description = "No longer allow this host")
+        List<String> remove = new ArrayList<>();
+
+        @Override
+        JsonNode run(Admin admin) {
+            return admin.redirectHosts(organization, add, remove);
         }
     }
 }

@@ -190,6 +190,15 @@ class CliTest {
         assertThat(listed.get(0).get("status").asText()).isEqualTo("active");
         assertThat(list.out()).doesNotContain(app.get("client_secret").asText());
 
+        CliProcess.Result hosts = CliProcess.run(Map.of(), "admin", "redirect-hosts", "--organization", "acme",
+                "--add", "App.Example.com", "--add", "ops.example", "--data-dir", data);
+        assertThat(hosts.exit()).as(hosts.err()).isZero();
+        assertThat(JSON.readTree(hosts.out()).get("hosts").toString()).isEqualTo("[\"app.example.com\",\"ops.example\"]");
+        CliProcess.Result badHost = CliProcess.run(Map.of(), "admin", "redirect-hosts", "--organization", "acme",
+                "--add", "https://x.example/", "--data-dir", data);
+        assertThat(badHost.exit()).isEqualTo(2);
+        assertThat(badHost.err()).contains("no scheme, port or path");
+
         CliProcess.Result rotated = CliProcess.run(Map.of(), "admin", "rotate-secret", id, "--data-dir", data);
         assertThat(rotated.exit()).as(rotated.err()).isZero();
         assertThat(JSON.readTree(rotated.out()).get("client_secret").asText()).isNotBlank()

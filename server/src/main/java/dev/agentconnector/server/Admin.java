@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentconnector.server.auth.RedirectHosts;
 import dev.agentconnector.server.crypto.Randoms;
 import dev.agentconnector.server.crypto.SecretHasher;
 import dev.agentconnector.server.db.Database;
@@ -12,9 +13,11 @@ import dev.agentconnector.server.store.ApplicationStore;
 import dev.agentconnector.server.store.DuplicateException;
 import dev.agentconnector.server.store.Organization;
 import dev.agentconnector.server.store.OrganizationStore;
+import dev.agentconnector.server.store.RedirectHostStore;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,11 +30,13 @@ public final class Admin implements AutoCloseable {
     private final Database db;
     private final OrganizationStore organizations;
     private final ApplicationStore applications;
+    private final RedirectHostStore redirectHosts;
 
     private Admin(Database db) {
         this.db = db;
         this.organizations = new OrganizationStore(db);
         this.applications = new ApplicationStore(db);
+        this.redirectHosts = new RedirectHostStore(db);
     }
 
     /** Opens (and migrates, if needed) the database the configuration names. */
@@ -172,6 +177,23 @@ public final class Admin implements AutoCloseable {
         out.put("application_id", app.id());
         out.put("client_id", app.clientId());
         out.put("client_secret", secret);
+        return out;
+    }
+
+    /**
+     * Changes an organization's OAuth redirect allow-list and answers {@code {"organization_id", "hosts"}} (loopback
+     * hosts are always allowed and not listed).
+     */
+    public JsonNode redirectHosts(String organizationName, List<String> add, List<String> remove) {
+        String orgName = name("organization name", organizationName);
+        Organization org = organizations.findByName(orgName).orElseThrow(() -> new IllegalArgumentException(
+                "no organization named '" + orgName + "'"));
+        List<String> adds = add.stream().map(RedirectHosts::normalize).toList();
+        List<String> removes = remove.stream().map(RedirectHosts::normalize).toList();
+        redirectHosts.change(org.id(), adds, removes, now());
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("organization_id", org.id());
+        redirectHosts.list(org.id()).forEach(out.putArray("hosts")::add);
         return out;
     }
 

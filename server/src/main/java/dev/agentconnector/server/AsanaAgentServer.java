@@ -21,6 +21,7 @@ import dev.agentconnector.server.store.ApplicationStore;
 import dev.agentconnector.server.store.ConnectorStore;
 import dev.agentconnector.server.store.OAuthAppStore;
 import dev.agentconnector.server.store.OAuthStateStore;
+import dev.agentconnector.server.store.RedirectHostStore;
 import dev.agentconnector.server.store.WorkspaceStore;
 
 import java.io.IOException;
@@ -106,7 +107,7 @@ public final class AsanaAgentServer implements AutoCloseable {
                     : blankToNull(System.getenv("ASANA_AGENT_METRICS_TOKEN"));
             ApplicationStore applications = new ApplicationStore(db);
             ServerContext ctx = new ServerContext(config, config.clock(), db, applications,
-                    new WorkspaceStore(db), connectors, new OAuthAppStore(db), new OAuthStateStore(db), vault, tokens,
+                    new WorkspaceStore(db), connectors, new OAuthAppStore(db), new OAuthStateStore(db), new RedirectHostStore(db), vault, tokens,
                     new CredentialChecker(asana), executors, tokenClient, metrics, publicUrl, metricsToken);
 
             Frontend frontend = new Frontend(Routes.build(ctx), new BearerAuth(tokens,

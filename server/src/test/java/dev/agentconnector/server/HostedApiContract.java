@@ -150,8 +150,12 @@ abstract class HostedApiContract {
     record Tenant(String organizationId, String clientId, String clientSecret, String token) {
     }
 
+    /** Organization names by id, for the admin calls that take names. */
+    private final Map<String, String> organizationNames = new ConcurrentHashMap<>();
+
     Tenant tenant() {
         JsonNode org = admin.createOrganization("org-" + UUID.randomUUID());
+        organizationNames.put(org.get("organization_id").asText(), org.get("name").asText());
         JsonNode app = admin.createApplication(org.get("name").asText(), "test app");
         String secret = app.get("client_secret").asText();
         secrets.add(secret);
@@ -1065,6 +1069,7 @@ abstract class HostedApiContract {
         Tenant t = tenant();
         http.put(url("/api/v1/oauth/credentials"), t.token(), obj("connector_type", "Asana",
                 "configuration", obj("client_id", sim.clientId(), "client_secret", sim.clientSecret())));
+        admin.redirectHosts(organizationName(t), List.of("app.example"), List.of());
         Answer init = http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), obj("workspace_name", workspace(),
                 "connector_type", "Asana", "redirect_url", "https://app.example/done"));
         String state = init.json().get("consent_url").asText().replaceAll(".*[?&]state=([^&]+).*", "$1");
@@ -1074,6 +1079,56 @@ abstract class HostedApiContract {
             assertThat(a.status()).isEqualTo(400);
             assertThat(a.body()).contains("expired");
         }
+    }
+
+    @Test
+    void consentResultsGoOnlyToLoopbackOrAllowListedHosts() {
+        Tenant t = tenant();
+        Tenant other = tenant();
+        http.put(url("/api/v1/oauth/credentials"), t.token(), obj("connector_type", "Asana",
+                "configuration", obj("client_id", sim.clientId(), "client_secret", sim.clientSecret())));
+        ObjectNode initiate = obj("workspace_name", workspace(), "connector_type", "Asana",
+                "redirect_url", "https://app.example.com/after?x=1");
+        Answer refused = http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), initiate);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("redirect_host_not_allowed");
+        assertThat(refused.apiError().at("/errors/0/field").asText()).isEqualTo("redirect_url");
+        assertThat(refused.errorMessage()).contains("app.example.com").contains("redirect_hosts");
+
+        String hosts = "/api/v1/oauth/redirect_hosts";
+        assertThat(http.get(url(hosts), t.token()).json().get("hosts")).isEmpty();
+        Answer set = http.put(url(hosts), t.token(), obj("hosts", List.of("App.Example.COM.", "partner.example")));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().get("hosts").toString()).isEqualTo("[\"app.example.com\",\"partner.example\"]");
+        assertThat(http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), initiate).status()).isEqualTo(200);
+        assertThat(http.put(url(hosts), t.token(), obj("hosts", List.of("partner.example"))).json().get("hosts"))
+                .hasSize(1);
+        assertThat(http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), initiate).status()).isEqualTo(400);
+        assertThat(http.get(url(hosts), other.token()).json().get("hosts")).isEmpty();
+
+        for (String bad : List.of("https://app.example.com", "app.example.com:443", "a b", "-x.example", "")) {
+            Answer a = http.put(url(hosts), t.token(), obj("hosts", List.of(bad)));
+            assertThat(a.status()).as(bad).isEqualTo(400);
+            assertThat(a.errorMessage()).contains("hosts[0]");
+        }
+        String scoped = scopedToken(t, workspace());
+        assertThat(http.put(url(hosts), scoped, obj("hosts", List.of("evil.example"))).status()).isEqualTo(401);
+        assertThat(http.get(url(hosts), t.token()).json().get("hosts").toString()).isEqualTo("[\"partner.example\"]");
+
+        JsonNode changed = admin.redirectHosts(organizationName(t), List.of("ops.example"), List.of("partner.example"));
+        assertThat(changed.get("hosts").toString()).isEqualTo("[\"ops.example\"]");
+        assertThat(http.post(url(CONNECTORS + "/oauth/initiate"), t.token(), obj("workspace_name", workspace(),
+                "connector_type", "Asana", "redirect_url", "http://localhost:3000/cb")).status()).isEqualTo(200);
+    }
+
+    /** The organization's name, as the admin commands take it. */
+    private String organizationName(Tenant t) {
+        for (JsonNode r : admin.listApplications(null)) {
+            if (r.get("client_id").asText().equals(t.clientId())) {
+                return organizationNames.get(r.get("organization_id").asText());
+            }
+        }
+        throw new AssertionError("no application with client id " + t.clientId());
     }
 
     @Test

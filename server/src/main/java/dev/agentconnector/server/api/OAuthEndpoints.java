@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconnector.runtime.auth.OAuthTokens;
 import dev.agentconnector.runtime.error.OAuthException;
 import dev.agentconnector.server.auth.Principal;
+import dev.agentconnector.server.auth.RedirectHosts;
 import dev.agentconnector.server.connectors.AsanaDefinition;
 import dev.agentconnector.server.connectors.StoredCredentials;
 import dev.agentconnector.server.crypto.Randoms;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +40,8 @@ import java.util.regex.Pattern;
  */
 final class OAuthEndpoints {
     static final String CALLBACK = ConnectorEndpoints.BASE + "/oauth/callback";
+    static final String REDIRECT_HOSTS = "/api/v1/oauth/redirect_hosts";
+    private static final int MAX_REDIRECT_HOSTS = 100;
     private static final Duration STATE_TTL = Duration.ofMinutes(10);
     private static final Pattern ERROR_CODE = Pattern.compile("[a-z_]{1,64}");
     private static final System.Logger LOG = System.getLogger(OAuthEndpoints.class.getName());
@@ -54,6 +59,8 @@ final class OAuthEndpoints {
         router.add("DELETE", "/api/v1/oauth/credentials/connector_type/{type}", Router.Auth.BEARER, this::deleteApp);
         router.add("POST", ConnectorEndpoints.BASE + "/oauth/initiate", Router.Auth.BEARER, this::initiate);
         router.add("GET", CALLBACK, Router.Auth.NONE, this::callback);
+        router.add("GET", REDIRECT_HOSTS, Router.Auth.BEARER, this::redirectHosts);
+        router.add("PUT", REDIRECT_HOSTS, Router.Auth.BEARER, this::setRedirectHosts);
     }
 
     private Response setApp(Request r) {
@@ -105,6 +112,7 @@ final class OAuthEndpoints {
         String workspaceName = Names.workspace(f, p, true);
         AsanaDefinition.require(f.string("connector_type"), f.string("definition_id"));
         String redirectUrl = redirectUrl(f.requiredString("redirect_url"));
+        requireAllowedHost(p.organizationId(), redirectUrl);
         String name = f.string("name") == null ? AsanaDefinition.CONNECTOR_TYPE : Names.name("name", f.string("name"));
         OAuthAppRow app = ctx.oauthApps().find(p.organizationId(), AsanaDefinition.CONNECTOR_TYPE)
                 .orElseThrow(() -> ApiError.badRequest("oauth_app_not_configured", "this organization has no Asana "
@@ -165,6 +173,59 @@ final class OAuthEndpoints {
         Workspace ws = new Workspace(s.workspaceId(), s.organizationId(), null);
         String id = connectors.save(s.organizationId(), ws, s.name(), credentials, now).id();
         return back(s, "connector_id=" + enc(id));
+    }
+
+    /** 400 unless the redirect URL's host is loopback or on the organization's allow-list. */
+    private void requireAllowedHost(String organizationId, String redirectUrl) {
+        String host = RedirectHosts.normalize(URI.create(redirectUrl).getHost());
+        if (!RedirectHosts.loopback(host) && !ctx.redirectHosts().allows(organizationId, host)) {
+            throw ApiError.badRequest("redirect_host_not_allowed", "'redirect_url' host '" + host + "' is not on "
+                    + "this organization's allow-list; add it with PUT " + REDIRECT_HOSTS + " (application token) "
+                    + "or `asana-agent admin redirect-hosts --organization NAME --add " + host + "`")
+                    .field("redirect_url");
+        }
+    }
+
+    /** The organization's redirect allow-list. */
+    private Response redirectHosts(Request r) {
+        Principal p = r.principal();
+        BearerAuth.requireApplication(p);
+        return Response.json(200, hostsJson(ctx.redirectHosts().list(p.organizationId())));
+    }
+
+    /** Replaces the organization's redirect allow-list with {@code {"hosts": [...]}}. */
+    private Response setRedirectHosts(Request r) {
+        Principal p = r.principal();
+        BearerAuth.requireApplication(p);
+        Fields f = Fields.of(r.jsonObject(), "", List.of("hosts"));
+        List<String> given = f.strings("hosts");
+        if (given == null) {
+            throw ApiError.invalid("'hosts' is required: the full list of allowed hosts ([] for loopback only)")
+                    .field("hosts");
+        }
+        if (given.size() > MAX_REDIRECT_HOSTS) {
+            throw ApiError.invalid("'hosts' may hold at most " + MAX_REDIRECT_HOSTS + " hosts").field("hosts");
+        }
+        Set<String> wanted = new TreeSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            try {
+                wanted.add(RedirectHosts.normalize(given.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.invalid("'hosts[" + i + "]': " + e.getMessage()).field("hosts");
+            }
+        }
+        List<String> current = ctx.redirectHosts().list(p.organizationId());
+        List<String> remove = current.stream().filter(h -> !wanted.contains(h)).toList();
+        List<String> add = wanted.stream().filter(h -> !current.contains(h)).toList();
+        ctx.redirectHosts().change(p.organizationId(), add, remove, ctx.clock().instant());
+        return Response.json(200, hostsJson(ctx.redirectHosts().list(p.organizationId())));
+    }
+
+    private static ObjectNode hostsJson(List<String> hosts) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        hosts.forEach(out.putArray("hosts")::add);
+        out.put("loopback_allowed", true);
+        return out;
     }
 
     /** A 302 to the flow's redirect URL with {@code params} added to its query. */

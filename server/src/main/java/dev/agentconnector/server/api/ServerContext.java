@@ -12,6 +12,7 @@ import dev.agentconnector.server.store.ApplicationStore;
 import dev.agentconnector.server.store.ConnectorStore;
 import dev.agentconnector.server.store.OAuthAppStore;
 import dev.agentconnector.server.store.OAuthStateStore;
+import dev.agentconnector.server.store.RedirectHostStore;
 import dev.agentconnector.server.store.WorkspaceStore;
 
 import java.time.Clock;
@@ -24,7 +25,7 @@ import java.time.Clock;
  */
 public record ServerContext(ServerConfig config, Clock clock, Database db, ApplicationStore applications,
                             WorkspaceStore workspaces, ConnectorStore connectors, OAuthAppStore oauthApps,
-                            OAuthStateStore oauthStates, CredentialVault vault, AccessTokens tokens,
+                            OAuthStateStore oauthStates, RedirectHostStore redirectHosts, CredentialVault vault, AccessTokens tokens,
                             CredentialChecker checker, ExecutorCache executors, OAuthTokenClient tokenClient,
                             ServerMetrics metrics, String publicUrl, String metricsToken) {
 
