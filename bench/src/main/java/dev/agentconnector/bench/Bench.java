@@ -59,7 +59,8 @@ public final class Bench {
                 .option("rounds", "N", "7", "measured rounds; each runs every side of every workload once, in an "
                         + "order rotated from round to round")
                 .option("warmup", "S", "4", "warm-up per side per workload before the first round, in interleaved "
-                        + "slices of " + WARMUP_SLICE_SECONDS + " s; 0 for none")
+                        + "slices of " + WARMUP_SLICE_SECONDS + " s, prolonged (up to 3 times) while the JIT is still "
+                        + "busy; 0 for none")
                 .option("threads", "N", "16", "threads of the concurrent workloads")
                 .option("paging", "N", "0", "also page through a project of N tasks (1000..100000; a second "
                         + "simulator, about 16 KB of heap per task): fetch_all against raw paging; 0 for none")
@@ -174,18 +175,14 @@ public final class Bench {
     private static void measure(Settings s, List<Workload> workloads) throws Exception {
         // Warm-up: every side of every workload, in slices that alternate between the sides, so that the JIT has
         // compiled (and, after the other workloads' profiles, recompiled) each path before any round is timed.
-        long jitBefore = Harness.jitMillis();
-        long warmStart = System.nanoTime();
         int slices = (int) Math.ceil(s.warmup() / WARMUP_SLICE_SECONDS);
-        for (int slice = 0; slice < slices; slice++) {
+        Harness.WarmUp warm = Harness.warmUp(slices, slice -> {
             for (Workload w : workloads) {
                 for (Side side : Harness.rotated(w.sides(), slice)) {
-                    Harness.run(side.call(), w.threads(), s.warmup() / slices, false);
+                    Harness.run(side.call(), w.threads(), WARMUP_SLICE_SECONDS, false);
                 }
             }
-        }
-        long jitWarmup = Harness.jitMillis() - jitBefore;
-        double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
+        });
 
         Harness.Run[][][] runs = new Harness.Run[workloads.size()][][];
         for (int i = 0; i < workloads.size(); i++) {
@@ -210,8 +207,8 @@ public final class Bench {
         if (s.perRound()) {
             System.out.println();
         }
-        System.out.printf(Locale.ROOT, "%nwarm-up: %.0f s, JIT %d ms; measured: %d rounds of %s s per side; load "
-                + "average now %s%n%n", warmSeconds, jitWarmup, s.rounds(), plain(s.seconds()), Harness.loadAverage());
+        System.out.printf(Locale.ROOT, "%n%s; measured: %d rounds of %s s per side; load average now %s%n%n",
+                warm.describe(), s.rounds(), plain(s.seconds()), Harness.loadAverage());
         System.out.println("Median over the rounds, (min–max) in brackets; ratios are taken per round, between runs "
                 + "of the same round.");
         System.out.println();

@@ -105,6 +105,44 @@ final class Harness {
         }
     }
 
+    /** One pass over every side, for {@link #warmUp}. */
+    @FunctionalInterface
+    interface Cycle {
+        /** Runs every side once; {@code index} counts the cycles (for rotating the order). */
+        void run(int index) throws Exception;
+    }
+
+    /** What a warm-up did: its duration, its cycles, the JIT time in it and in its last cycle. */
+    record WarmUp(double seconds, int cycles, long jitMillis, long lastCycleJitMillis, double lastCycleSeconds) {
+        /** One line for the output. */
+        String describe() {
+            return String.format(Locale.ROOT, "warm-up: %.0f s in %d cycles, JIT %d ms (last cycle: %d ms of JIT in "
+                    + "%.1f s)", seconds, cycles, jitMillis, lastCycleJitMillis, lastCycleSeconds);
+        }
+    }
+
+    /**
+     * Repeats {@code cycle} for at least {@code minCycles} cycles, then until the JIT compiled for less than 5% of
+     * a cycle's duration (the compiled code has settled), for at most {@code 3 * minCycles} cycles in all. On a
+     * small machine the JIT's threads take CPU from whatever runs, so measuring while it still compiles one side's
+     * code slows down whichever side is measured then.
+     */
+    static WarmUp warmUp(int minCycles, Cycle cycle) throws Exception {
+        long jit0 = jitMillis();
+        long start = System.nanoTime();
+        int cycles = 0;
+        long lastJit = 0;
+        double lastSeconds = 0;
+        while (cycles < minCycles || (cycles < 3 * minCycles && lastJit > 0.05 * lastSeconds * 1000)) {
+            long j = jitMillis();
+            long t = System.nanoTime();
+            cycle.run(cycles++);
+            lastJit = jitMillis() - j;
+            lastSeconds = (System.nanoTime() - t) / 1e9;
+        }
+        return new WarmUp((System.nanoTime() - start) / 1e9, cycles, jitMillis() - jit0, lastJit, lastSeconds);
+    }
+
     /** Total JIT compilation time so far, in ms (-1 when the JVM does not tell). */
     static long jitMillis() {
         return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : -1;

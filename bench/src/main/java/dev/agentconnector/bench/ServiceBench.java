@@ -48,7 +48,8 @@ public final class ServiceBench {
                 .option("seconds", "S", "2", "measured time per mode per round")
                 .option("rounds", "N", "5", "measured rounds; each runs every mode at every thread count once")
                 .option("warmup", "S", "4", "warm-up per mode per thread count before the first round, in "
-                        + "interleaved slices of " + WARMUP_SLICE_SECONDS + " s; 0 for none")
+                        + "interleaved slices of " + WARMUP_SLICE_SECONDS + " s, prolonged (up to 3 times) while the "
+                        + "JIT is still busy; 0 for none")
                 .option("threads", "N", "8", "threads of the concurrent runs (runs with 1 thread are always made)")
                 .option("db", "JDBC_URL", null, "the service's database, e.g. "
                         + "'jdbc:postgresql://127.0.0.1:5432/test?user=postgres' (default: SQLite in a temporary "
@@ -114,18 +115,14 @@ public final class ServiceBench {
 
     private static void measure(Settings s, List<String> modes, List<Callable<Boolean>> calls, int[] threadCounts)
             throws Exception {
-        long jitBefore = Harness.jitMillis();
-        long warmStart = System.nanoTime();
         int slices = (int) Math.ceil(s.warmup() / WARMUP_SLICE_SECONDS);
-        for (int slice = 0; slice < slices; slice++) {
+        Harness.WarmUp warm = Harness.warmUp(slices, slice -> {
             for (int threads : threadCounts) {
                 for (Callable<Boolean> call : Harness.rotated(calls, slice)) {
-                    Harness.run(call, threads, s.warmup() / slices, false);
+                    Harness.run(call, threads, WARMUP_SLICE_SECONDS, false);
                 }
             }
-        }
-        long jitWarmup = Harness.jitMillis() - jitBefore;
-        double warmSeconds = (System.nanoTime() - warmStart) / 1e9;
+        });
 
         Harness.Run[][][] runs = new Harness.Run[threadCounts.length][modes.size()][s.rounds()];
         for (int round = 0; round < s.rounds(); round++) {
@@ -136,8 +133,8 @@ public final class ServiceBench {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%nwarm-up: %.0f s, JIT %d ms; measured: %d rounds of %s s per mode; database "
-                        + "%s; load average now %s%n%n", warmSeconds, jitWarmup, s.rounds(), Bench.plain(s.seconds()),
+        System.out.printf(Locale.ROOT, "%n%s; measured: %d rounds of %s s per mode; database %s; load average now "
+                        + "%s%n%n", warm.describe(), s.rounds(), Bench.plain(s.seconds()),
                 s.db() == null ? "SQLite" : s.db().startsWith("jdbc:postgresql:") ? "PostgreSQL" : s.db(),
                 Harness.loadAverage());
         System.out.println("executes/s: median over the rounds, (min–max) in brackets; latencies per call over all "
