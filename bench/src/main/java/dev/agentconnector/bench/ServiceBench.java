@@ -138,7 +138,7 @@ public final class ServiceBench {
                 s.db() == null ? "SQLite" : s.db().startsWith("jdbc:postgresql:") ? "PostgreSQL" : s.db(),
                 Harness.loadAverage());
         System.out.println("executes/s: median over the rounds, (min–max) in brackets; latencies per call over all "
-                + "rounds and threads; hosted ÷ local is the ratio of executes/s within each round.");
+                + "rounds and threads; local ÷ hosted is the ratio of executes/s within each round.");
         System.out.println();
         System.out.println("| mode | executes/s | p50 ms | p99 ms | local ÷ hosted | JIT ms | GCs (ms) |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
