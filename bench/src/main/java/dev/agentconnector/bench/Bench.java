@@ -54,7 +54,8 @@ public final class Bench {
 
     public static void main(String[] args) {
         Options o = new Options(COMMAND, "Throughput of the connector against raw java.net.http for the same "
-                + "requests, against an in-process simulator (seed 42).")
+                + "requests, against an in-process simulator (seed 42)."
+                + " Run it with a fixed heap (java " + Harness.FIXED_HEAP + " ...) on an otherwise idle machine.")
                 .option("seconds", "S", "2", "measured time per side per round")
                 .option("rounds", "N", "7", "measured rounds; each runs every side of every workload once, in an "
                         + "order rotated from round to round")

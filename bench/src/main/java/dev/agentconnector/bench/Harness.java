@@ -21,6 +21,8 @@ import java.util.concurrent.Future;
  */
 final class Harness {
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    /** The JVM options the benchmarks are meant to run with. */
+    static final String FIXED_HEAP = "-Xms2g -Xmx2g";
 
     private Harness() {
     }
@@ -207,6 +209,12 @@ final class Harness {
                 ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() >> 20, rt.maxMemory() >> 20,
                 String.join(" + ", gcs), ManagementFactory.getRuntimeMXBean().getInputArguments().isEmpty() ? "(none)"
                         : String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
+        long init = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit();
+        if (init < rt.maxMemory()) {
+            out.add("note: the heap starts below its maximum, so the collector resizes it (and collects more often) "
+                    + "early in the run; a fixed heap (" + FIXED_HEAP + ") keeps GC conditions the same in every "
+                    + "round");
+        }
         return out;
     }
 

@@ -44,7 +44,8 @@ public final class ServiceBench {
 
     public static void main(String[] args) {
         Options o = new Options(COMMAND, "tasks.get through the execution service (hosted mode: SDK -> service -> "
-                + "simulator) beside the same call in local mode (SDK -> simulator), all in one process.")
+                + "simulator) beside the same call in local mode (SDK -> simulator), all in one process."
+                + " Run it with a fixed heap (java " + Harness.FIXED_HEAP + " ...) on an otherwise idle machine.")
                 .option("seconds", "S", "2", "measured time per mode per round")
                 .option("rounds", "N", "5", "measured rounds; each runs every mode at every thread count once")
                 .option("warmup", "S", "4", "warm-up per mode per thread count before the first round, in "

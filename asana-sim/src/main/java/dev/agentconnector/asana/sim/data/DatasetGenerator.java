@@ -118,7 +118,7 @@ public final class DatasetGenerator {
         users();
         teams();
         tags();
-        for (int i = 0; i < 8 * scale; i++) { // 8 + 2 per scale unit: projectCount(scale)
+        for (int i = 0; i < 8 * scale; i++) { // 8 premium and 2 free projects per unit of scale: projectCount()
             projects.add(premiumProject(i));
         }
         for (int i = 0; i < 2 * scale; i++) {
