@@ -1,10 +1,13 @@
 package dev.agentconnector.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconnector.asana.AsanaConnector;
 import dev.agentconnector.asana.AsanaPersonalAccessTokenAuthConfig;
 import dev.agentconnector.asana.AsanaSpec;
 import dev.agentconnector.asana.sim.AsanaSimulator;
 import dev.agentconnector.runtime.ConnectorOptions;
+import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.runtime.http.RateLimits;
 import dev.agentconnector.runtime.spec.OperationSpec;
 
@@ -15,172 +18,283 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Throughput of the connector against raw {@code java.net.http} requests for the same URLs, both against one
- * in-process simulator, measured side by side in alternating rounds. Prints a Markdown table.
- *
- * <p>Usage: {@code java -jar bench/target/asana-agent-bench.jar [--seconds N] [--threads N] [--rounds N]
- * [--warmup N]}.
+ * in-process simulator. Every side of every workload is warmed up first (interleaved), then measured in rounds that
+ * run each side once, in an order rotated from round to round, with a collection before each run so that no side is
+ * charged for another's garbage. Prints the settings, the machine's state and a Markdown table of medians with the
+ * range over the rounds; {@code --help} lists the options.
  */
 public final class Bench {
+    static final String COMMAND = "java -jar bench/target/asana-agent-bench.jar";
+    /** Shared by the benchmarks of this package. */
+    static final ObjectMapper JSON_MAPPER = new ObjectMapper();
+    private static final double WARMUP_SLICE_SECONDS = 0.5;
+
     private Bench() {
     }
 
-    /** One workload measured two ways. */
-    private record Workload(String name, int threads, Callable<Boolean> connector, Callable<Boolean> raw,
-                            Callable<Boolean> rawParsed) {
+    private record Settings(double seconds, int rounds, double warmup, int threads, int paging, boolean perRound) {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opts = Args.parse(args);
-        double seconds = Double.parseDouble(opts.getOrDefault("seconds", "2"));
-        int threads = Integer.parseInt(opts.getOrDefault("threads", "16"));
-        int rounds = Integer.parseInt(opts.getOrDefault("rounds", "5"));
+    /** One side of a workload: a name and the call it makes. */
+    private record Side(String name, Callable<Boolean> call) {
+    }
 
-        try (AsanaSimulator sim = AsanaSimulator.builder().seed(42).build().start()) {
+    /** A workload measured several ways (sides); the first side is the connector. */
+    private record Workload(String name, int threads, List<Side> sides) {
+    }
+
+    public static void main(String[] args) {
+        Options o = new Options(COMMAND, "Throughput of the connector against raw java.net.http for the same "
+                + "requests, against an in-process simulator (seed 42)."
+                + " Run it with a fixed heap (java " + Harness.FIXED_HEAP + " ...) on an otherwise idle machine.")
+                .option("seconds", "S", "2", "measured time per side per round")
+                .option("rounds", "N", "7", "measured rounds; each runs every side of every workload once, in an "
+                        + "order rotated from round to round")
+                .option("warmup", "S", "4", "warm-up per side per workload before the first round, in interleaved "
+                        + "slices of " + WARMUP_SLICE_SECONDS + " s, prolonged (up to 3 times) while the JIT is still "
+                        + "busy; 0 for none")
+                .option("threads", "N", "16", "threads of the concurrent workloads")
+                .option("paging", "N", "0", "also page through a project of N tasks (1000..100000; a second "
+                        + "simulator, about 16 KB of heap per task): fetch_all against raw paging; 0 for none")
+                .option("per-round", "yes|no", "no", "also print every round's figures")
+                .parseOrExit(args);
+        Settings s = o.orExit(() -> {
+            String perRound = o.string("per-round");
+            if (!perRound.equals("yes") && !perRound.equals("no")) {
+                throw new Options.UsageException("--per-round must be yes or no, got '" + perRound + "'");
+            }
+            int paging = o.integer("paging", 0, 100_000);
+            if (paging != 0 && paging < 1000) {
+                throw new Options.UsageException("--paging must be 0 or between 1000 and 100000, got " + paging);
+            }
+            return new Settings(o.decimal("seconds", 0.1, 3600), o.integer("rounds", 1, 1000),
+                    o.decimal("warmup", 0, 3600), o.integer("threads", 1, 1024), paging, perRound.equals("yes"));
+        });
+        try {
+            run(s, o.settings());
+        } catch (Exception e) {
+            System.err.println(COMMAND + ": failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static void run(Settings s, String settings) throws Exception {
+        System.out.println("# Connector against raw java.net.http, " + Instant.now());
+        System.out.println();
+        System.out.println("settings: " + settings);
+        Harness.machine().forEach(System.out::println);
+        try (AsanaSimulator sim = AsanaSimulator.builder().seed(42).build().start();
+             AsanaSimulator big = s.paging() == 0 ? null
+                     : AsanaSimulator.builder().seed(42).tasksPerProject(s.paging()).build().start()) {
             String token = sim.personalAccessToken();
             String taskGid = sim.fixtures().taskGid();
             String projectGid = sim.fixtures().projectGid();
             // The simulator applies no rate limit here, so the client-side limiter is set high enough never to
             // wait; its bookkeeping still runs on every call.
+            RateLimits neverWait = new RateLimits(100_000_000, 1000, 1000);
             ConnectorOptions options = ConnectorOptions.builder().baseUrl(sim.baseUrl()).tokenUrl(sim.tokenUrl())
-                    .rateLimits(new RateLimits(100_000_000, 1000, 1000)).build();
-            try (AsanaConnector asana = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(token), options)) {
+                    .rateLimits(neverWait).build();
+            try (AsanaConnector asana = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(token), options);
+                 AsanaConnector bigAsana = big == null ? null : new AsanaConnector(
+                         new AsanaPersonalAccessTokenAuthConfig(big.personalAccessToken()), ConnectorOptions.builder()
+                         .baseUrl(big.baseUrl()).rateLimits(neverWait).build())) {
                 HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(10)).build();
-                URI getUri = URI.create(sim.baseUrl() + "/tasks/" + taskGid + "?opt_fields="
-                        + fields(AsanaSpec.get().operation("tasks", "get")));
+                String getFields = fields(AsanaSpec.get().operation("tasks", "get"));
+                String listFields = fields(AsanaSpec.get().operation("project_tasks", "list"));
+                URI getUri = URI.create(sim.baseUrl() + "/tasks/" + taskGid + "?opt_fields=" + getFields);
                 URI listUri = URI.create(sim.baseUrl() + "/projects/" + projectGid + "/tasks?limit=100&opt_fields="
-                        + fields(AsanaSpec.get().operation("project_tasks", "list")));
-                Callable<Boolean> connectorGet = () -> asana.execute("tasks", "get", Map.of("task_gid", taskGid)).success();
-                Callable<Boolean> rawGet = () -> rawCall(raw, getUri, token, false);
-                Callable<Boolean> rawGetParsed = () -> rawCall(raw, getUri, token, true);
-                Callable<Boolean> connectorList = () -> asana.execute("project_tasks", "list",
-                        Map.of("project_gid", projectGid, "limit", 100)).success();
-                Callable<Boolean> rawList = () -> rawCall(raw, listUri, token, false);
-                Callable<Boolean> rawListParsed = () -> rawCall(raw, listUri, token, true);
+                        + listFields);
+                Map<String, Object> getParams = Map.of("task_gid", taskGid);
+                Map<String, Object> listParams = Map.of("project_gid", projectGid, "limit", 100);
+                List<Side> get = List.of(
+                        new Side("connector", () -> asana.execute("tasks", "get", getParams).success()),
+                        new Side("raw", () -> rawCall(raw, getUri, token, false)),
+                        new Side("raw + JSON parse", () -> rawCall(raw, getUri, token, true)));
+                List<Side> list = List.of(
+                        new Side("connector", () -> asana.execute("project_tasks", "list", listParams).success()),
+                        new Side("raw", () -> rawCall(raw, listUri, token, false)),
+                        new Side("raw + JSON parse", () -> rawCall(raw, listUri, token, true)));
+                List<Workload> workloads = new ArrayList<>(List.of(
+                        new Workload("tasks.get, sequential", 1, get),
+                        new Workload("tasks.get, " + s.threads() + " threads", s.threads(), get),
+                        new Workload("project_tasks.list, sequential", 1, list),
+                        new Workload("project_tasks.list, " + s.threads() + " threads", s.threads(), list)));
+                if (big != null) {
+                    workloads.add(pagingWorkload(big, bigAsana, raw, s.paging(), listFields));
+                }
+                int records = asana.execute("project_tasks", "list", listParams).data().size();
+                System.out.printf(Locale.ROOT, "the list returns %d records per call%s%n", records, big == null ? ""
+                        : "; a paging call reads all " + s.paging() + " tasks of a project, 100 per page");
+                measure(s, workloads);
+            }
+        }
+    }
 
-                List<Workload> workloads = List.of(
-                        new Workload("tasks.get, sequential", 1, connectorGet, rawGet, rawGetParsed),
-                        new Workload("tasks.get, " + threads + " threads", threads, connectorGet, rawGet, rawGetParsed),
-                        new Workload("project_tasks.list, sequential", 1, connectorList, rawList, rawListParsed),
-                        new Workload("project_tasks.list, " + threads + " threads", threads, connectorList,
-                                rawList, rawListParsed));
-                double warmup = Double.parseDouble(opts.getOrDefault("warmup", "5"));
-                for (Workload w : workloads) { // JIT warm-up of both paths, not reported
-                    measure(w.threads(), w.connector(), warmup / workloads.size() / 2);
-                    measure(w.threads(), w.raw(), warmup / workloads.size() / 2);
-                    measure(w.threads(), w.rawParsed(), warmup / workloads.size() / 2);
+    /** Reads every task of the big simulator's fixture project: fetch_all against following next_page by hand. */
+    private static Workload pagingWorkload(AsanaSimulator big, AsanaConnector asana, HttpClient raw, int n,
+                                           String listFields) {
+        String project = big.fixtures().projectGid();
+        Map<String, Object> params = Map.of("project_gid", project, "limit", 100, "fetch_all", true,
+                "max_records", n);
+        String first = "/projects/" + project + "/tasks?limit=100&opt_fields=" + listFields;
+        Callable<Boolean> connector = () -> {
+            ExecutionResult r = asana.execute("project_tasks", "list", params);
+            return r.success() && r.data().size() == n;
+        };
+        Callable<Boolean> rawPaging = () -> {
+            String path = first;
+            int seen = 0;
+            while (path != null) {
+                HttpResponse<byte[]> res = raw.send(HttpRequest.newBuilder(URI.create(big.baseUrl() + path))
+                        .header("Authorization", "Bearer " + big.personalAccessToken())
+                        .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (res.statusCode() != 200) {
+                    return false;
                 }
-                double[][] connector = new double[workloads.size()][rounds];
-                double[][] rawRates = new double[workloads.size()][rounds];
-                double[][] parsedRates = new double[workloads.size()][rounds];
-                for (int round = 0; round < rounds; round++) {
-                    for (int i = 0; i < workloads.size(); i++) {
-                        Workload w = workloads.get(i);
-                        // rotate the order each round so that no side always runs first or last
-                        List<Runnable> sides = new ArrayList<>(List.of(
-                                measureInto(connector, i, round, w.threads(), w.connector(), seconds),
-                                measureInto(rawRates, i, round, w.threads(), w.raw(), seconds),
-                                measureInto(parsedRates, i, round, w.threads(), w.rawParsed(), seconds)));
-                        java.util.Collections.rotate(sides, round);
-                        sides.forEach(Runnable::run);
-                    }
+                JsonNode body = JSON_MAPPER.readTree(res.body());
+                seen += body.get("data").size();
+                JsonNode next = body.get("next_page");
+                path = next == null || next.isNull() ? null : next.get("path").asText();
+            }
+            return seen == n;
+        };
+        return new Workload("project_tasks.list of " + n + " tasks, all pages, sequential", 1,
+                List.of(new Side("connector", connector), new Side("raw + JSON parse", rawPaging)));
+    }
+
+    private static void measure(Settings s, List<Workload> workloads) throws Exception {
+        // Warm-up: every side of every workload, in slices that alternate between the sides, so that the JIT has
+        // compiled (and, after the other workloads' profiles, recompiled) each path before any round is timed.
+        int slices = (int) Math.ceil(s.warmup() / WARMUP_SLICE_SECONDS);
+        Harness.WarmUp warm = Harness.warmUp(slices, slice -> {
+            for (Workload w : workloads) {
+                for (Side side : Harness.rotated(w.sides(), slice)) {
+                    Harness.run(side.call(), w.threads(), WARMUP_SLICE_SECONDS, false);
                 }
-                int records = asana.execute("project_tasks", "list", Map.of("project_gid", projectGid, "limit", 100))
-                        .data().size();
-                System.out.printf(Locale.ROOT, "%d rounds of %.1f s per side, median round shown; the list returns "
-                        + "%d records per call%n%n", rounds, seconds, records);
-                System.out.println("| workload | connector calls/s | raw calls/s | raw + JSON parse calls/s "
-                        + "| raw ÷ connector | (raw + parse) ÷ connector |");
-                System.out.println("|---|---:|---:|---:|---:|---:|");
-                for (int i = 0; i < workloads.size(); i++) {
-                    double c = median(connector[i]);
-                    double r = median(rawRates[i]);
-                    double p = median(parsedRates[i]);
-                    System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.2f× | %.2f× |%n",
-                            workloads.get(i).name(), c, r, p, r / c, p / c);
+            }
+        });
+
+        Harness.Run[][][] runs = new Harness.Run[workloads.size()][][];
+        for (int i = 0; i < workloads.size(); i++) {
+            runs[i] = new Harness.Run[workloads.get(i).sides().size()][s.rounds()];
+        }
+        for (int round = 0; round < s.rounds(); round++) {
+            for (int i = 0; i < workloads.size(); i++) {
+                Workload w = workloads.get(i);
+                List<Integer> order = new ArrayList<>();
+                for (int k = 0; k < w.sides().size(); k++) {
+                    order.add(k);
+                }
+                for (int k : Harness.rotated(order, round)) {
+                    Harness.settle();
+                    runs[i][k][round] = Harness.run(w.sides().get(k).call(), w.threads(), s.seconds(), false);
+                }
+                if (s.perRound()) {
+                    printRound(round, w, runs[i]);
                 }
             }
         }
+        if (s.perRound()) {
+            System.out.println();
+        }
+        System.out.printf(Locale.ROOT, "%n%s; measured: %d rounds of %s s per side; load average now %s%n%n",
+                warm.describe(), s.rounds(), plain(s.seconds()), Harness.loadAverage());
+        System.out.println("Median over the rounds, (min–max) in brackets; ratios are taken per round, between runs "
+                + "of the same round.");
+        System.out.println();
+        System.out.println("| workload | connector calls/s | raw calls/s | raw + JSON parse calls/s | raw ÷ connector "
+                + "| (raw + parse) ÷ connector |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < workloads.size(); i++) {
+            Workload w = workloads.get(i);
+            double[] c = rates(runs[i][0]);
+            int parsed = w.sides().size() - 1;
+            String rawCol = w.sides().size() == 3 ? Harness.spread(rates(runs[i][1]), "%.0f") : "—";
+            String rawRatio = w.sides().size() == 3 ? Harness.spread(ratios(runs[i][1], runs[i][0]), "%.2f×")
+                    : "—";
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", w.name(),
+                    Harness.spread(c, c[0] < 10 ? "%.2f" : "%.0f"), rawCol,
+                    Harness.spread(rates(runs[i][parsed]), c[0] < 10 ? "%.2f" : "%.0f"), rawRatio,
+                    Harness.spread(ratios(runs[i][parsed], runs[i][0]), "%.2f×"));
+        }
+        System.out.println();
+        System.out.println("JIT compilation and GC during the measured runs (sum over the rounds; a large JIT figure "
+                + "means the warm-up was too short):");
+        System.out.println();
+        System.out.println("| workload | side | JIT ms | GCs | GC ms |");
+        System.out.println("|---|---|---:|---:|---:|");
+        for (int i = 0; i < workloads.size(); i++) {
+            for (int k = 0; k < workloads.get(i).sides().size(); k++) {
+                long jit = 0;
+                long gcs = 0;
+                long gcMillis = 0;
+                for (Harness.Run r : runs[i][k]) {
+                    jit += r.jitMillis();
+                    gcs += r.gcCount();
+                    gcMillis += r.gcMillis();
+                }
+                System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d |%n", workloads.get(i).name(),
+                        workloads.get(i).sides().get(k).name(), jit, gcs, gcMillis);
+            }
+        }
+    }
+
+    private static void printRound(int round, Workload w, Harness.Run[][] sides) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "round %d, %s:", round + 1, w.name()));
+        for (int k = 0; k < sides.length; k++) {
+            Harness.Run r = sides[k][round];
+            sb.append(String.format(Locale.ROOT, " %s %.1f/s (JIT %d ms, %d GCs %d ms);", w.sides().get(k).name(),
+                    r.perSecond(), r.jitMillis(), r.gcCount(), r.gcMillis()));
+        }
+        for (int k = 1; k < sides.length; k++) {
+            sb.append(String.format(Locale.ROOT, " %s ÷ connector %.2f×", w.sides().get(k).name(),
+                    sides[k][round].perSecond() / sides[0][round].perSecond()));
+        }
+        System.out.println(sb);
+    }
+
+    private static double[] rates(Harness.Run[] runs) {
+        double[] out = new double[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            out[i] = runs[i].perSecond();
+        }
+        return out;
+    }
+
+    private static double[] ratios(Harness.Run[] over, Harness.Run[] under) {
+        double[] out = new double[over.length];
+        for (int i = 0; i < over.length; i++) {
+            out[i] = over[i].perSecond() / under[i].perSecond();
+        }
+        return out;
+    }
+
+    static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
     private static String fields(OperationSpec op) {
         return URLEncoder.encode(String.join(",", op.defaultFields()), StandardCharsets.UTF_8);
     }
 
-    /** Shared by the benchmarks of this package. */
-    static final com.fasterxml.jackson.databind.ObjectMapper JSON_MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = JSON_MAPPER;
-
     private static boolean rawCall(HttpClient client, URI uri, String token, boolean parse) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build();
         HttpResponse<byte[]> res = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
         if (parse) {
-            JSON.readTree(res.body());
+            JSON_MAPPER.readTree(res.body());
         }
         return res.statusCode() == 200;
-    }
-
-    private static Runnable measureInto(double[][] into, int i, int round, int threads, Callable<Boolean> call,
-                                        double seconds) {
-        return () -> {
-            try {
-                into[i][round] = measure(threads, call, seconds);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        java.util.Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    /** Runs {@code call} on {@code threads} threads for {@code seconds}; returns successful calls per second. */
-    private static double measure(int threads, Callable<Boolean> call, double seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        List<Future<long[]>> futures = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                long ok = 0;
-                long failed = 0;
-                while (System.nanoTime() < deadline) {
-                    if (call.call()) {
-                        ok++;
-                    } else {
-                        failed++;
-                    }
-                }
-                return new long[] {ok, failed};
-            }));
-        }
-        long ok = 0;
-        long failed = 0;
-        for (Future<long[]> f : futures) {
-            long[] r = f.get();
-            ok += r[0];
-            failed += r[1];
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        if (failed > 0) {
-            throw new IllegalStateException(failed + " calls failed");
-        }
-        return ok / elapsed;
     }
 }

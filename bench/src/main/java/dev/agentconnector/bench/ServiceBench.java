@@ -17,42 +17,72 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Executes per second and latency percentiles of {@code tasks.get} through the execution service (the SDK's hosted
- * mode) beside the same call in local mode, against one in-process simulator. Prints a Markdown table.
- *
- * <p>Usage: {@code java -cp bench/target/asana-agent-bench.jar dev.agentconnector.bench.ServiceBench
- * [--seconds N] [--threads N] [--db JDBC_URL]}.
+ * mode) beside the same call in local mode, against one in-process simulator. Each mode and thread count is warmed
+ * up first (interleaved), then measured in rounds that alternate the modes (in an order rotated from round to
+ * round), with a collection before each run. Prints the settings, the machine's state and a Markdown table of
+ * medians with the range over the rounds; {@code --help} lists the options.
  */
 public final class ServiceBench {
+    private static final String COMMAND = "java -cp bench/target/asana-agent-bench.jar "
+            + "dev.agentconnector.bench.ServiceBench";
     private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("dev.agentconnector");
+    private static final double WARMUP_SLICE_SECONDS = 0.5;
 
     private ServiceBench() {
     }
 
-    private record Stats(double perSecond, double p50, double p99) {
+    private record Settings(double seconds, int rounds, double warmup, int threads, String db) {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opts = Args.parse(args);
-        double seconds = Double.parseDouble(opts.getOrDefault("seconds", "5"));
-        int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
+    public static void main(String[] args) {
+        Options o = new Options(COMMAND, "tasks.get through the execution service (hosted mode: SDK -> service -> "
+                + "simulator) beside the same call in local mode (SDK -> simulator), all in one process."
+                + " Run it with a fixed heap (java " + Harness.FIXED_HEAP + " ...) on an otherwise idle machine.")
+                .option("seconds", "S", "2", "measured time per mode per round")
+                .option("rounds", "N", "5", "measured rounds; each runs every mode at every thread count once")
+                .option("warmup", "S", "4", "warm-up per mode per thread count before the first round, in "
+                        + "interleaved slices of " + WARMUP_SLICE_SECONDS + " s, prolonged (up to 3 times) while the "
+                        + "JIT is still busy; 0 for none")
+                .option("threads", "N", "8", "threads of the concurrent runs (runs with 1 thread are always made)")
+                .option("db", "JDBC_URL", null, "the service's database, e.g. "
+                        + "'jdbc:postgresql://127.0.0.1:5432/test?user=postgres' (default: SQLite in a temporary "
+                        + "directory)")
+                .parseOrExit(args);
+        Settings s = o.orExit(() -> {
+            String db = o.string("db");
+            if (db != null && !db.startsWith("jdbc:")) {
+                throw new Options.UsageException("--db must be a JDBC URL (jdbc:...), got '" + db + "'");
+            }
+            return new Settings(o.decimal("seconds", 0.1, 3600), o.integer("rounds", 1, 1000),
+                    o.decimal("warmup", 0, 3600), o.integer("threads", 1, 1024), db);
+        });
+        try {
+            run(s, o.settings());
+        } catch (Exception e) {
+            System.err.println(COMMAND + ": failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static void run(Settings s, String settings) throws Exception {
         QUIET.setLevel(java.util.logging.Level.WARNING); // no request log lines in the results
+        System.out.println("# Through the execution service, " + java.time.Instant.now());
+        System.out.println();
+        System.out.println("settings: " + settings);
+        Harness.machine().forEach(System.out::println);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try (AsanaSimulator sim = AsanaSimulator.builder().seed(42).build().start()) {
             ServerConfig config = ServerConfig.builder().port(0).dataDir(Files.createTempDirectory("service-bench"))
-                    .dbUrl(opts.get("db")).masterKey(key).asanaBaseUrl(sim.baseUrl()).asanaTokenUrl(sim.tokenUrl())
+                    .dbUrl(s.db()).masterKey(key).asanaBaseUrl(sim.baseUrl()).asanaTokenUrl(sim.tokenUrl())
                     .asanaAuthorizeUrl(sim.authorizeUrl())
                     // the simulator applies no limit here; as on the local side, the limiter never waits
                     .asanaRateLimits(new RateLimits(100_000_000, 1000, 1000)).build();
@@ -73,29 +103,69 @@ public final class ServiceBench {
                         sim.personalAccessToken()), fast);
                      AsanaConnector hosted = new AsanaConnector(AsanaHostedAuthConfig.forWorkspace(clientId,
                              clientSecret, "bench").withApiUrl(server.baseUrl()), ConnectorOptions.defaults())) {
-                    Callable<Boolean> localCall = () -> local.execute("tasks", "get", params).success();
-                    Callable<Boolean> hostedCall = () -> hosted.execute("tasks", "get", params).success();
-                    for (int warm = 0; warm < 2; warm++) {
-                        run(localCall, threads, seconds / 2);
-                        run(hostedCall, threads, seconds / 2);
-                    }
-                    System.out.printf(Locale.ROOT, "tasks.get, %d threads, %.0f s per mode, database %s%n%n", threads,
-                            seconds, opts.get("db") == null ? "SQLite" : "PostgreSQL");
-                    System.out.println("| mode | executes/s | p50 ms | p99 ms |");
-                    System.out.println("|---|---:|---:|---:|");
-                    for (int threadCount : new int[] {1, threads}) {
-                        Stats l = run(localCall, threadCount, seconds);
-                        Stats h = run(hostedCall, threadCount, seconds);
-                        print("local (direct to the simulator), " + threadCount + " thread(s)", l);
-                        print("hosted (SDK → service → simulator), " + threadCount + " thread(s)", h);
-                    }
+                    List<String> modes = List.of("local (direct to the simulator)",
+                            "hosted (SDK → service → simulator)");
+                    List<Callable<Boolean>> calls = List.of(() -> local.execute("tasks", "get", params).success(),
+                            () -> hosted.execute("tasks", "get", params).success());
+                    int[] threadCounts = s.threads() == 1 ? new int[] {1} : new int[] {1, s.threads()};
+                    measure(s, modes, calls, threadCounts);
                 }
             }
         }
     }
 
-    private static void print(String name, Stats s) {
-        System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f |%n", name, s.perSecond(), s.p50(), s.p99());
+    private static void measure(Settings s, List<String> modes, List<Callable<Boolean>> calls, int[] threadCounts)
+            throws Exception {
+        int slices = (int) Math.ceil(s.warmup() / WARMUP_SLICE_SECONDS);
+        Harness.WarmUp warm = Harness.warmUp(slices, slice -> {
+            for (int threads : threadCounts) {
+                for (Callable<Boolean> call : Harness.rotated(calls, slice)) {
+                    Harness.run(call, threads, WARMUP_SLICE_SECONDS, false);
+                }
+            }
+        });
+
+        Harness.Run[][][] runs = new Harness.Run[threadCounts.length][modes.size()][s.rounds()];
+        for (int round = 0; round < s.rounds(); round++) {
+            for (int t = 0; t < threadCounts.length; t++) {
+                for (int m : Harness.rotated(List.of(0, 1), round)) {
+                    Harness.settle();
+                    runs[t][m][round] = Harness.run(calls.get(m), threadCounts[t], s.seconds(), true);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n%s; measured: %d rounds of %s s per mode; database %s; load average now "
+                        + "%s%n%n", warm.describe(), s.rounds(), Bench.plain(s.seconds()),
+                s.db() == null ? "SQLite" : s.db().startsWith("jdbc:postgresql:") ? "PostgreSQL" : s.db(),
+                Harness.loadAverage());
+        System.out.println("executes/s: median over the rounds, (min–max) in brackets; latencies per call over all "
+                + "rounds and threads; local ÷ hosted is the ratio of executes/s within each round.");
+        System.out.println();
+        System.out.println("| mode | executes/s | p50 ms | p99 ms | local ÷ hosted | JIT ms | GCs (ms) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        for (int t = 0; t < threadCounts.length; t++) {
+            for (int m = 0; m < modes.size(); m++) {
+                Harness.Run[] r = runs[t][m];
+                double[] rates = new double[r.length];
+                double[] ratio = new double[r.length];
+                long[] all = java.util.stream.Stream.of(r).flatMapToLong(x -> Arrays.stream(x.latenciesNanos()))
+                        .sorted().toArray();
+                long jit = 0;
+                long gcs = 0;
+                long gcMillis = 0;
+                for (int i = 0; i < r.length; i++) {
+                    rates[i] = r[i].perSecond();
+                    ratio[i] = runs[t][0][i].perSecond() / runs[t][1][i].perSecond();
+                    jit += r[i].jitMillis();
+                    gcs += r[i].gcCount();
+                    gcMillis += r[i].gcMillis();
+                }
+                System.out.printf(Locale.ROOT, "| %s, %d thread(s) | %s | %.2f | %.2f | %s | %d | %d (%d) |%n",
+                        modes.get(m), threadCounts[t], Harness.spread(rates, "%.0f"),
+                        Harness.latencyMillis(all, 0.5), Harness.latencyMillis(all, 0.99),
+                        m == 1 ? Harness.spread(ratio, "%.2f×") : "", jit, gcs, gcMillis);
+            }
+        }
     }
 
     private static void createConnector(String api, String clientId, String clientSecret, String pat) throws Exception {
@@ -112,34 +182,5 @@ public final class ServiceBench {
         if (r.statusCode() != 201) {
             throw new IllegalStateException("creating the connector: " + r.statusCode() + " " + r.body());
         }
-    }
-
-    private static Stats run(Callable<Boolean> call, int threads, double seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        List<Future<long[]>> futures = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 20];
-                int n = 0;
-                while (System.nanoTime() < deadline && n < latencies.length) {
-                    long s = System.nanoTime();
-                    if (!call.call()) {
-                        throw new IllegalStateException("a call failed");
-                    }
-                    latencies[n++] = System.nanoTime() - s;
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        List<long[]> parts = new ArrayList<>();
-        for (Future<long[]> f : futures) {
-            parts.add(f.get());
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Stats(all.length / elapsed, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
     }
 }

@@ -2,6 +2,7 @@ package dev.agentconnector.cli;
 
 import dev.agentconnector.asana.sim.AsanaSimulator;
 import dev.agentconnector.asana.sim.SimulatorMain;
+import dev.agentconnector.asana.sim.data.DatasetGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,14 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "1", description = "Dataset size multiplier (default: ${DEFAULT-VALUE})")
     int scale;
 
+    @Option(names = "--tasks-per-project", paramLabel = "N",
+            defaultValue = "" + DatasetGenerator.DEFAULT_TASKS_PER_PROJECT,
+            description = {"Top-level tasks generated in each project (default: ${DEFAULT-VALUE}). Every project "
+                    + "gets N, so the dataset holds about 10 x scale x N tasks plus subtasks; at most "
+                    + "2,000,000 over all projects (N up to 200,000 at scale 1). 100,000 needs about 1.6 GB "
+                    + "of heap and 10-30 s to generate on 2 cores."})
+    int tasksPerProject;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -39,7 +48,12 @@ final class SimCommand implements Callable<Integer> {
         if (scale < 1) {
             throw new IllegalArgumentException("--scale must be at least 1, got " + scale);
         }
-        AsanaSimulator sim = AsanaSimulator.builder().host(host).port(port).seed(seed).scale(scale).build().start();
+        if (tasksPerProject < 1) {
+            throw new IllegalArgumentException("--tasks-per-project must be at least 1, got " + tasksPerProject);
+        }
+        DatasetGenerator.checkSize(scale, tasksPerProject); // before the (possibly long) generation
+        AsanaSimulator sim = AsanaSimulator.builder().host(host).port(port).seed(seed).scale(scale)
+                .tasksPerProject(tasksPerProject).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

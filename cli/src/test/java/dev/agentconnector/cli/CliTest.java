@@ -215,6 +215,38 @@ class CliTest {
     }
 
     @Test
+    void simTasksPerProjectSizesEveryProject() throws Exception {
+        CliProcess.Result help = CliProcess.run(Map.of(), "sim", "--help");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("--tasks-per-project=N").contains("(default: 24)");
+        for (String bad : new String[] {"0", "-3", "200001"}) {
+            CliProcess.Result r = CliProcess.run(Map.of(), "sim", "--tasks-per-project", bad);
+            assertThat(r.exit()).as(bad).isEqualTo(2);
+            assertThat(r.err()).as(bad).contains("tasks").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        CliProcess.Result tooMany = CliProcess.run(Map.of(), "sim", "--scale", "3", "--tasks-per-project", "100000");
+        assertThat(tooMany.exit()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("would generate 3,000,000 tasks in 30 projects");
+
+        Process p = CliProcess.builder(Map.of(), "sim", "--tasks-per-project", "250").start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            JsonNode ready = JSON.readTree(out.readLine());
+            Map<String, String> simEnv = Map.of("ASANA_TOKEN", ready.get("personal_access_token").asText(),
+                    "ASANA_BASE_URL", ready.get("base_url").asText());
+            CliProcess.Result projects = CliProcess.run(simEnv, "execute", "projects", "list",
+                    "-p", "workspace=" + ready.get("workspace_gid").asText(), "-p", "limit=1");
+            assertThat(projects.exit()).as(projects.err()).isZero();
+            String project = JSON.readTree(projects.out()).get("data").get(0).get("gid").asText();
+            CliProcess.Result tasks = CliProcess.run(simEnv, "execute", "project_tasks", "list",
+                    "-p", "project_gid=" + project, "-p", "fetch_all=true");
+            assertThat(tasks.exit()).as(tasks.err()).isZero();
+            assertThat(JSON.readTree(tasks.out()).get("data")).hasSize(250);
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    @Test
     void adminBootstrapsTenantsThenServeExecutes(@TempDir Path dir) throws Exception {
         String data = dir.resolve("data").toString();
         CliProcess.Result org = CliProcess.run(Map.of(), "admin", "create-organization", "acme", "--data-dir", data);

@@ -62,7 +62,7 @@ public final class AsanaSimulator implements AutoCloseable {
         this.host = b.host;
         this.requestedPort = b.port;
         this.threads = b.threads;
-        this.data = DatasetGenerator.generate(b.seed, b.scale);
+        this.data = DatasetGenerator.generate(b.seed, b.scale, b.tasksPerProject);
         this.store = data.store;
         this.tokens = new TokenRegistry(b.seed, b.accessTokenTtl);
         this.personalAccessToken = tokens.newPersonalAccessToken(data.meGid);
@@ -79,7 +79,7 @@ public final class AsanaSimulator implements AutoCloseable {
         this.fixtures = new SimFixtures(data);
     }
 
-    /** A builder with the defaults: seed 42, scale 1, random port on 127.0.0.1, 64 threads. */
+    /** A builder with the defaults: seed 42, scale 1, 24 tasks per project, random port on 127.0.0.1, 64 threads. */
     public static Builder builder() {
         return new Builder();
     }
@@ -247,6 +247,7 @@ public final class AsanaSimulator implements AutoCloseable {
     public static final class Builder {
         private long seed = 42;
         private int scale = 1;
+        private int tasksPerProject = DatasetGenerator.DEFAULT_TASKS_PER_PROJECT;
         private int port = 0;
         private String host = "127.0.0.1";
         private Duration accessTokenTtl = Duration.ofSeconds(3600);
@@ -268,6 +269,28 @@ public final class AsanaSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("scale must be at least 1");
             }
             this.scale = scale;
+            return this;
+        }
+
+        /**
+         * Top-level tasks generated in each project (default {@value DatasetGenerator#DEFAULT_TASKS_PER_PROJECT}).
+         * All projects get that many, so the dataset holds about {@code 10 * scale * tasksPerProject} tasks plus
+         * subtasks; over all projects at most {@value DatasetGenerator#MAX_GENERATED_TASKS} are accepted (200,000
+         * per project at scale 1), which {@link #build()} checks. The fixture project ({@link SimFixtures#projectGid()})
+         * holds exactly this many tasks. 100,000 per project (about 1.25 million tasks in all) needs about 1.6 GB
+         * of heap and some 10 to 30 seconds to generate on 2 cores.
+         *
+         * @throws IllegalArgumentException when {@code n} is below 1 or above the total limit
+         */
+        public Builder tasksPerProject(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("tasksPerProject must be at least 1, got " + n);
+            }
+            if (n > DatasetGenerator.MAX_GENERATED_TASKS / DatasetGenerator.projectCount(1)) {
+                throw new IllegalArgumentException("tasksPerProject must be at most "
+                        + DatasetGenerator.MAX_GENERATED_TASKS / DatasetGenerator.projectCount(1) + ", got " + n);
+            }
+            this.tasksPerProject = n;
             return this;
         }
 
@@ -304,8 +327,13 @@ public final class AsanaSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Generates the dataset and creates the (not yet started) simulator. */
+        /**
+         * Generates the dataset and creates the (not yet started) simulator.
+         *
+         * @throws IllegalArgumentException when scale and tasks per project together exceed the dataset limit
+         */
         public AsanaSimulator build() {
+            DatasetGenerator.checkSize(scale, tasksPerProject);
             return new AsanaSimulator(this);
         }
 

@@ -1,5 +1,6 @@
 package dev.agentconnector.asana.sim;
 
+import dev.agentconnector.asana.sim.data.DatasetGenerator;
 import dev.agentconnector.asana.sim.render.Json;
 
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs a simulator from the command line and prints one JSON line with its URLs and credentials when ready.
  *
  * <p>Options: {@code --port P} (default 8089; 0 picks a free port), {@code --seed N}, {@code --scale S},
- * {@code --host H}, {@code --help}.
+ * {@code --tasks-per-project N}, {@code --host H}, {@code --help}.
  */
 public final class SimulatorMain {
     /** Default port of the standalone server. */
@@ -41,6 +42,9 @@ public final class SimulatorMain {
                     case "--scale":
                         b.scale(Integer.parseInt(value(args, ++i)));
                         break;
+                    case "--tasks-per-project":
+                        b.tasksPerProject(Integer.parseInt(value(args, ++i)));
+                        break;
                     case "--host":
                         b.host(value(args, ++i));
                         break;
@@ -57,6 +61,10 @@ public final class SimulatorMain {
         AsanaSimulator sim;
         try {
             sim = b.start();
+        } catch (IllegalArgumentException e) { // sizes that are valid alone but not together
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (UncheckedIOException e) {
             System.err.println("error: " + e.getMessage() + ": " + e.getCause().getMessage());
             System.exit(1);
@@ -81,10 +89,14 @@ public final class SimulatorMain {
     }
 
     private static void usage(PrintStream out) {
-        out.println("Usage: SimulatorMain [--port P] [--seed N] [--scale S] [--host H] [--help]");
+        out.println("Usage: SimulatorMain [--port P] [--seed N] [--scale S] [--tasks-per-project N] [--host H] "
+                + "[--help]");
         out.println("  --port P   port to listen on (default " + DEFAULT_PORT + "; 0 picks a free port)");
         out.println("  --seed N   dataset seed (default 42)");
         out.println("  --scale S  dataset size multiplier (default 1)");
+        out.println("  --tasks-per-project N  top-level tasks in each project (default "
+                + DatasetGenerator.DEFAULT_TASKS_PER_PROJECT + "; at most " + DatasetGenerator.MAX_GENERATED_TASKS
+                + " over all projects)");
         out.println("  --host H   address to bind (default 127.0.0.1)");
         out.println("When ready, one JSON line with the URLs and credentials is printed on stdout.");
     }

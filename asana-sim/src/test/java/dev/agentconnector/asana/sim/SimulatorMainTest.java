@@ -52,4 +52,21 @@ class SimulatorMainTest {
             p.destroyForcibly();
         }
     }
+
+    @Test
+    void badTasksPerProjectIsAUsageError() throws Exception {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        for (List<String> args : List.of(List.of("--tasks-per-project", "0"), List.of("--tasks-per-project", "x"),
+                List.of("--scale", "2", "--tasks-per-project", "150000"))) {
+            List<String> cmd = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
+                    System.getProperty("java.class.path"), SimulatorMain.class.getName(), "--port", "0"));
+            cmd.addAll(args);
+            Process p = new ProcessBuilder(cmd).start();
+            p.getOutputStream().close();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(err).isEqualTo(2);
+            assertThat(err).startsWith("error: ").doesNotContain("Exception");
+        }
+    }
 }

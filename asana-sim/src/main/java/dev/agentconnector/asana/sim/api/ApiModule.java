@@ -12,6 +12,7 @@ import dev.agentconnector.asana.sim.store.Store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Base of the per-resource handler groups: shared access to the store and the paginator. */
 abstract class ApiModule {
@@ -36,6 +37,15 @@ abstract class ApiModule {
     /** A page of records from a complete ordered list. */
     protected <T extends Entity> Reply page(ApiRequest r, RecordSchema<T> schema, List<T> all) {
         return Responses.list(r, schema, pagination.page(r, all, e -> e.gid));
+    }
+
+    /**
+     * A page of the records of an ordered list (or random-access view) that pass {@code keep} (all when null). Call
+     * under a store lock: the page is rendered before this returns.
+     */
+    protected <T extends Entity> Reply page(ApiRequest r, RecordSchema<T> schema, List<T> all,
+                                            Predicate<? super T> keep) {
+        return Responses.list(r, schema, pagination.page(r, all, keep, e -> e.gid));
     }
 
     /** The current time at Asana's millisecond precision. */

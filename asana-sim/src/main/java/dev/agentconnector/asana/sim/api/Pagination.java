@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -87,6 +88,16 @@ public final class Pagination {
 
     /** Cuts one page out of the complete, stably ordered result list. */
     public <T> Page<T> page(ApiRequest r, List<T> all, Function<T, String> gidOf) {
+        return page(r, all, null, gidOf);
+    }
+
+    /**
+     * Cuts one page out of the items of {@code all} that pass {@code keep} (every item when {@code keep} is null),
+     * in the order of {@code all}, which should be a random-access list or view. Only the items from the offset to
+     * just past the page are read, so a page costs O(limit) (plus the items the filter skips), however long the
+     * list: offsets record positions in {@code all}, not in the filtered result.
+     */
+    public <T> Page<T> page(ApiRequest r, List<T> all, Predicate<? super T> keep, Function<T, String> gidOf) {
         Integer limit = limit(r);
         String binding = binding(r);
         int start = 0;
@@ -94,19 +105,36 @@ public final class Pagination {
         if (offset != null && !offset.isEmpty()) {
             start = decode(offset, binding, all, gidOf);
         }
+        int size = all.size();
         if (limit == null) {
-            List<T> rest = start == 0 ? all : all.subList(Math.min(start, all.size()), all.size());
-            if (rest.size() > MAX_UNPAGED) {
-                throw ApiException.badRequest("The result is too large. You should use pagination!");
+            List<T> rest = new ArrayList<>();
+            for (int i = start; i < size; i++) {
+                T item = all.get(i);
+                if (keep == null || keep.test(item)) {
+                    if (rest.size() == MAX_UNPAGED) {
+                        throw ApiException.badRequest("The result is too large. You should use pagination!");
+                    }
+                    rest.add(item);
+                }
             }
             return new Page<>(rest, false, null, null, null);
         }
-        int end = Math.min(all.size(), start + limit);
-        List<T> items = start >= all.size() ? List.of() : new ArrayList<>(all.subList(start, end));
-        if (end >= all.size()) {
+        List<T> items = new ArrayList<>(Math.min(limit, Math.max(0, size - start)));
+        int end = start; // index in all just past the last item served
+        while (end < size && items.size() < limit) {
+            T item = all.get(end++);
+            if (keep == null || keep.test(item)) {
+                items.add(item);
+            }
+        }
+        boolean more = false;
+        for (int i = end; i < size && !more; i++) {
+            more = keep == null || keep.test(all.get(i));
+        }
+        if (!more) {
             return new Page<>(items, true, null, null, null);
         }
-        String token = encode(end, gidOf.apply(all.get(end - 1)), binding);
+        String token = encode(end, gidOf.apply(items.get(items.size() - 1)), binding);
         String path = nextPath(r, token);
         return new Page<>(items, true, token, path, r.origin() + "/api/1.0" + path);
     }

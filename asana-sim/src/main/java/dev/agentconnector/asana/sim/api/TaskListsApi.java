@@ -28,19 +28,22 @@ final class TaskListsApi extends ApiModule {
                 .add("GET", "/tasks/{task_gid}/dependents", this::dependents);
     }
 
+    // The lists below are read in place (no copy of the whole list per request): the page is rendered under the
+    // read lock, and a page costs O(limit), not O(tasks in the project).
+
     private Reply projectTasks(ApiRequest r) {
-        return store.read(() -> page(r, TaskRecord.SCHEMA, TaskFilters.apply(r,
-                Lookups.path(store, r.pathParam(0), "project", Project.class).tasks(), false)));
+        return store.read(() -> page(r, TaskRecord.SCHEMA,
+                Lookups.path(store, r.pathParam(0), "project", Project.class).taskView(), TaskFilters.of(r, false)));
     }
 
     private Reply sectionTasks(ApiRequest r) {
-        return store.read(() -> page(r, TaskRecord.SCHEMA, TaskFilters.apply(r,
-                new ArrayList<>(Lookups.path(store, r.pathParam(0), "section", Section.class).tasks), false)));
+        return store.read(() -> page(r, TaskRecord.SCHEMA,
+                Lookups.path(store, r.pathParam(0), "section", Section.class).tasks, TaskFilters.of(r, false)));
     }
 
     private Reply tagTasks(ApiRequest r) {
         return store.read(() -> page(r, TaskRecord.SCHEMA,
-                new ArrayList<>(Lookups.path(store, r.pathParam(0), "tag", Tag.class).tasks)));
+                Lookups.path(store, r.pathParam(0), "tag", Tag.class).tasks, null));
     }
 
     private Reply subtasks(ApiRequest r) {

@@ -50,11 +50,11 @@ final class TasksApi extends ApiModule {
             }
             List<Task> tasks;
             if (project != null) {
-                tasks = Lookups.ref(store, project, "project", Project.class).tasks();
+                tasks = Lookups.ref(store, project, "project", Project.class).taskView();
             } else if (section != null) {
-                tasks = new ArrayList<>(Lookups.ref(store, section, "section", Section.class).tasks);
+                tasks = Lookups.ref(store, section, "section", Section.class).tasks;
             } else if (tag != null) {
-                tasks = new ArrayList<>(Lookups.ref(store, tag, "tag", Tag.class).tasks);
+                tasks = Lookups.ref(store, tag, "tag", Tag.class).tasks;
             } else {
                 User u = Lookups.refUser(store, assignee, "assignee", r.userGid());
                 Workspace w = Lookups.ref(store, workspace, "workspace", Workspace.class);
@@ -65,7 +65,7 @@ final class TasksApi extends ApiModule {
                     }
                 }
             }
-            return page(r, TaskRecord.SCHEMA, TaskFilters.apply(r, tasks, true));
+            return page(r, TaskRecord.SCHEMA, tasks, TaskFilters.of(r, true));
         });
     }
 

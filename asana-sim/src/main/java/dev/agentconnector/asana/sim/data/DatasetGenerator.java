@@ -18,23 +18,34 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 /**
- * Builds the simulator's data from (seed, scale): the same inputs always give the same objects, gids and
- * timestamps. At scale 1 there are 2 workspaces, about 23 users, 4 teams, 10 projects, about 300 tasks and 10 tags;
- * counts other than tasks-per-project grow linearly with the scale.
+ * Builds the simulator's data from (seed, scale, tasks per project): the same inputs always give the same objects,
+ * gids and timestamps. At scale 1 there are 2 workspaces, about 23 users, 4 teams, 10 projects, about 300 tasks and
+ * 10 tags; counts other than tasks-per-project grow linearly with the scale. Each project gets
+ * {@link #DEFAULT_TASKS_PER_PROJECT} top-level tasks unless told otherwise (premium projects other than the first
+ * also receive a few tasks multi-homed from other projects).
  */
 public final class DatasetGenerator {
     /** The instant the generated history starts at. */
     public static final Instant EPOCH = Instant.parse("2025-01-06T09:00:00Z");
-    private static final int TASKS_PER_PROJECT = 24;
+    /** Top-level tasks generated in each project unless told otherwise. */
+    public static final int DEFAULT_TASKS_PER_PROJECT = 24;
+    /**
+     * Largest number of top-level tasks generated over all projects (projects x tasks per project): at scale 1 (10
+     * projects) a project holds at most 200,000 tasks.
+     */
+    public static final long MAX_GENERATED_TASKS = 2_000_000;
 
     private final Random rnd;
     private final int scale;
+    private final int tasksPerProject;
     private final Store store;
     private final Set<String> emails = new HashSet<>();
     private Workspace premium;
@@ -47,16 +58,58 @@ public final class DatasetGenerator {
     private final List<Tag> freeTags = new ArrayList<>();
     private final List<Project> projects = new ArrayList<>();
     private int attachmentCounter;
+    /**
+     * One instance of each generated text (names, notes, story texts): large datasets repeat the same few
+     * hundred combinations millions of times.
+     */
+    private final Map<String, String> texts = new HashMap<>();
 
-    private DatasetGenerator(long seed, int scale) {
+    private DatasetGenerator(long seed, int scale, int tasksPerProject) {
         this.rnd = new Random(seed);
         this.scale = Math.max(1, scale);
-        this.store = new Store(seed);
+        this.tasksPerProject = tasksPerProject;
+        // about 1.25 tasks per top-level task once subtasks are counted
+        this.store = new Store(seed, (int) Math.min(Integer.MAX_VALUE / 4,
+                (long) projectCount(this.scale) * tasksPerProject * 5 / 4));
     }
 
-    /** Generates the dataset for a seed and a scale (1 or more). */
+    /** Generates the dataset for a seed and a scale (1 or more) with the default tasks per project. */
     public static Dataset generate(long seed, int scale) {
-        return new DatasetGenerator(seed, scale).build();
+        return generate(seed, scale, DEFAULT_TASKS_PER_PROJECT);
+    }
+
+    /**
+     * Generates the dataset for a seed, a scale (1 or more) and a number of top-level tasks per project.
+     *
+     * @throws IllegalArgumentException when {@link #checkSize} refuses the sizes
+     */
+    public static Dataset generate(long seed, int scale, int tasksPerProject) {
+        checkSize(scale, tasksPerProject);
+        return new DatasetGenerator(seed, scale, tasksPerProject).build();
+    }
+
+    /** Number of projects generated at a scale. */
+    public static int projectCount(int scale) {
+        return 10 * scale;
+    }
+
+    /**
+     * Refuses sizes that cannot be generated: a scale or a number of tasks per project below 1, or more than
+     * {@link #MAX_GENERATED_TASKS} tasks over all projects.
+     */
+    public static void checkSize(int scale, int tasksPerProject) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be at least 1, got " + scale);
+        }
+        if (tasksPerProject < 1) {
+            throw new IllegalArgumentException("tasks per project must be at least 1, got " + tasksPerProject);
+        }
+        long total = (long) projectCount(scale) * tasksPerProject;
+        if (total > MAX_GENERATED_TASKS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%,d tasks per project at scale "
+                    + "%d would generate %,d tasks in %d projects; at most %,d are supported", tasksPerProject, scale,
+                    total, projectCount(scale), MAX_GENERATED_TASKS));
+        }
     }
 
     private Dataset build() {
@@ -65,7 +118,7 @@ public final class DatasetGenerator {
         users();
         teams();
         tags();
-        for (int i = 0; i < 8 * scale; i++) {
+        for (int i = 0; i < 8 * scale; i++) { // 8 premium and 2 free projects per unit of scale: projectCount()
             projects.add(premiumProject(i));
         }
         for (int i = 0; i < 2 * scale; i++) {
@@ -209,11 +262,11 @@ public final class DatasetGenerator {
         List<User> people = p.workspace == premium ? p.members : p.workspace.users;
         List<Tag> wsTags = p.workspace == premium ? premiumTags : freeTags;
         Instant created = p.createdAt.plus(Duration.ofMinutes(30));
-        for (int k = 0; k < TASKS_PER_PROJECT; k++) {
-            created = created.plus(Duration.ofMinutes(30 + rnd.nextInt(600)));
+        for (int k = 0; k < tasksPerProject; k++) {
+            created = created.plus(creationStep(30 + rnd.nextInt(600)));
             User creator = people.get(rnd.nextInt(people.size()));
             Task t = newTask(taskName(), p.workspace, creator, created, people);
-            int sectionIndex = Math.min(p.sections.size() - 1, k * p.sections.size() / TASKS_PER_PROJECT);
+            int sectionIndex = Math.min(p.sections.size() - 1, (int) ((long) k * p.sections.size() / tasksPerProject));
             store.placeTask(t, p.sections.get(sectionIndex), -1);
             if (rnd.nextInt(100) < 30) {
                 store.tag(t, wsTags.get(rnd.nextInt(wsTags.size())));
@@ -233,13 +286,28 @@ public final class DatasetGenerator {
         }
     }
 
+    /**
+     * The time between two tasks' creation: {@code minutes} for the default size; for larger projects, the same
+     * proportion of a proportionally shorter step, so that a project's history spans the same few days whatever its
+     * size (100,000 tasks at the default step would be created over 60 years, most of them in the future).
+     */
+    private Duration creationStep(int minutes) {
+        return tasksPerProject <= DEFAULT_TASKS_PER_PROJECT ? Duration.ofMinutes(minutes)
+                : Duration.ofMillis(minutes * 60_000L * DEFAULT_TASKS_PER_PROJECT / tasksPerProject);
+    }
+
+    private String shared(String text) {
+        String known = texts.putIfAbsent(text, text);
+        return known != null ? known : text;
+    }
+
     private String taskName() {
-        return NameBank.pick(rnd, NameBank.VERBS) + " " + NameBank.pick(rnd, NameBank.OBJECTS);
+        return shared(NameBank.pick(rnd, NameBank.VERBS) + " " + NameBank.pick(rnd, NameBank.OBJECTS));
     }
 
     private Task newTask(String name, Workspace w, User creator, Instant created, List<User> people) {
         Task t = new Task(store.newGid(), name, w, creator, created);
-        t.notes = NameBank.pick(rnd, NameBank.SENTENCES) + " " + NameBank.pick(rnd, NameBank.SENTENCES);
+        t.notes = shared(NameBank.pick(rnd, NameBank.SENTENCES) + " " + NameBank.pick(rnd, NameBank.SENTENCES));
         int kind = rnd.nextInt(100);
         t.resourceSubtype = kind < 5 ? "milestone" : kind < 8 ? "approval" : "default_task";
         if (rnd.nextInt(100) < 80) {
@@ -288,7 +356,7 @@ public final class DatasetGenerator {
         Instant at = t.createdAt.plus(Duration.ofMinutes(1));
         if (t.assignee != null) {
             store.add(new Story(store.newGid(), t, t.createdBy, at, "system", "assigned",
-                    "assigned to " + t.assignee.name, null, "web"));
+                    shared("assigned to " + t.assignee.name), null, "web"));
         }
         int comments = rnd.nextInt(3);
         for (int i = 0; i < comments; i++) {
@@ -296,7 +364,7 @@ public final class DatasetGenerator {
             User author = t.followers.get(rnd.nextInt(t.followers.size()));
             String text = NameBank.pick(rnd, NameBank.COMMENTS);
             store.add(new Story(store.newGid(), t, author, at, "comment", "comment_added", text,
-                    Html.fromText(text), "web"));
+                    texts.computeIfAbsent("<html>" + text, k -> Html.fromText(text)), "web"));
         }
     }
 
@@ -371,9 +439,11 @@ public final class DatasetGenerator {
         while (t.subtasks.size() < 3) {
             addSubtask(t, p.members);
         }
-        store.addDependency(t, tasks.get(1));
-        store.addDependency(t, tasks.get(2));
-        store.addDependency(tasks.get(3), t);
+        if (tasks.size() >= 4) { // always so unless a project was asked for fewer tasks
+            store.addDependency(t, tasks.get(1));
+            store.addDependency(t, tasks.get(2));
+            store.addDependency(tasks.get(3), t);
+        }
         store.tag(t, premiumTags.get(0));
         store.tag(t, premiumTags.get(1));
         if (t.stories.stream().noneMatch(Story::isComment)) {

@@ -2,8 +2,10 @@ package dev.agentconnector.asana.sim.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /** A project: an ordered list of sections, each holding an ordered list of tasks. */
 public final class Project extends Entity {
@@ -61,6 +63,36 @@ public final class Project extends Entity {
             out.addAll(s.tasks);
         }
         return out;
+    }
+
+    /**
+     * All tasks of the project in display order as a read-only view over the sections' lists: nothing is copied,
+     * {@code get} costs O(sections) and the view follows later changes. Read it under the store lock.
+     */
+    public List<Task> taskView() {
+        return new TaskView();
+    }
+
+    private final class TaskView extends AbstractList<Task> implements RandomAccess {
+        @Override
+        public Task get(int index) {
+            int i = index;
+            if (i >= 0) {
+                for (Section s : sections) {
+                    int n = s.tasks.size();
+                    if (i < n) {
+                        return s.tasks.get(i);
+                    }
+                    i -= n;
+                }
+            }
+            throw new IndexOutOfBoundsException("index " + index + ", size " + size());
+        }
+
+        @Override
+        public int size() {
+            return taskCount();
+        }
     }
 
     /** Number of tasks in the project. */

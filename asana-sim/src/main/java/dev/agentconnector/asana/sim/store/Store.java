@@ -38,19 +38,35 @@ public final class Store {
     /** Sections in creation order. */
     public final Map<String, Section> sections = new LinkedHashMap<>();
     /** Tasks in creation order. */
-    public final Map<String, Task> tasks = new LinkedHashMap<>();
+    public final Map<String, Task> tasks;
     /** Tags in creation order. */
     public final Map<String, Tag> tags = new LinkedHashMap<>();
     /** Stories in creation order. */
-    public final Map<String, Story> stories = new LinkedHashMap<>();
+    public final Map<String, Story> stories;
     /** Attachments in creation order. */
     public final Map<String, Attachment> attachments = new LinkedHashMap<>();
     private final Map<String, User> usersByEmail = new HashMap<>();
-    private final Map<String, Entity> all = new HashMap<>();
+    private final Map<String, Entity> all;
 
     /** Creates an empty store whose gids derive from the seed. */
     public Store(long seed) {
+        this(seed, 0);
+    }
+
+    /**
+     * Creates an empty store whose gids derive from the seed, sized for about {@code expectedTasks} tasks (and their
+     * stories) so that filling it does not rehash its largest maps over and over.
+     */
+    public Store(long seed, int expectedTasks) {
         this.gids = new GidAllocator(seed);
+        int expectedStories = 2 * expectedTasks;
+        this.tasks = new LinkedHashMap<>(capacity(expectedTasks));
+        this.stories = new LinkedHashMap<>(capacity(expectedStories));
+        this.all = new HashMap<>(capacity(expectedTasks + expectedStories));
+    }
+
+    private static int capacity(int expected) {
+        return (int) Math.min(1 << 30, Math.max(16, (long) expected * 4 / 3 + 1));
     }
 
     /** A fresh gid. */
