@@ -31,7 +31,7 @@ public final class Main {
     /** Runs the command with the given streams and returns its exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Logs.quietLibraries();
-        CommandLine cli = new CommandLine(new AsanaAgentCommand());
+        CommandLine cli = AsanaAgentCommand.commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
