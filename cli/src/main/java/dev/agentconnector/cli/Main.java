@@ -20,7 +20,7 @@ public final class Main {
      * and the JVM holds its exit for about 300 ms for such threads. The command is done with every client here, so
      * it stops those threads (interrupting one ends its loop) to exit at once.
      */
-    private static void stopHttpSelectors() {
+    static void stopHttpSelectors() {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) {
                 t.interrupt();
@@ -31,7 +31,7 @@ public final class Main {
     /** Runs the command with the given streams and returns its exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Logs.quietLibraries();
-        CommandLine cli = new CommandLine(new AsanaAgentCommand());
+        CommandLine cli = AsanaAgentCommand.commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

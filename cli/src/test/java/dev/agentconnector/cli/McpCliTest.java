@@ -164,26 +164,13 @@ class McpCliTest {
         return pb.start();
     }
 
-    /** Runs {@link Main}, adding the two commands to the root command if it does not list them yet. */
+    /** Runs {@link Main}. */
     static final class Launcher {
         private Launcher() {
         }
 
         public static void main(String[] args) {
-            if (new CommandLine(new AsanaAgentCommand()).getSubcommands().containsKey("mcp")) {
-                Main.main(args);
-                return;
-            }
-            CommandLine cli = new CommandLine(new AsanaAgentCommand());
-            cli.addSubcommand(new McpCommand());
-            cli.addSubcommand(new ToolDescriptionCommand());
-            cli.setCaseInsensitiveEnumValuesAllowed(true);
-            cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                commandLine.getErr().println("asana-agent: " + ExitCodes.message(e));
-                commandLine.getErr().flush();
-                return ExitCodes.of(e);
-            });
-            System.exit(cli.execute(args));
+            Main.main(args);
         }
     }
 }

@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Executes operations by calling the API directly: validate → build request → auth → retry → limiter → HTTP →
@@ -51,7 +52,8 @@ public final class LocalExecutor implements Executor {
     private final ResponseReader responses;
     private final Transport api;
     private final Transport files;
-    private final List<HttpClient> clients;
+    private final HttpClient apiClient;
+    private final LazyClient downloadClient;
     private final String userAgent;
 
     /**
@@ -65,10 +67,19 @@ public final class LocalExecutor implements Executor {
         URI baseUri = checkUrl(base, "base URL");
         this.userAgent = Version.userAgent(spec.name(), options.userAgentSuffix());
         HttpClients shared = options.httpClients();
-        HttpClients own = shared == null ? HttpClients.create(options.connectTimeout()) : shared;
-        HttpClient apiClient = own.api();
-        HttpClient downloadClient = own.download();
-        this.clients = shared == null ? List.of(apiClient, downloadClient) : List.of(); // shared ones outlive us
+        HttpClient apiClient;
+        if (shared != null) {
+            apiClient = shared.api();
+            this.downloadClient = new LazyClient(shared::download, false);
+        } else {
+            // TLS is set up only where it can be used: downloads follow redirects to any (https) host, but API calls
+            // only ever go to the base and token URLs, and when both are plain http their client needs none
+            apiClient = plainHttp(baseUri, credentials, options)
+                    ? JdkHttpTransport.plainHttpApiClient(options.connectTimeout())
+                    : JdkHttpTransport.apiClient(options.connectTimeout());
+            this.downloadClient = new LazyClient(() -> JdkHttpTransport.downloadClient(options.connectTimeout()), true);
+        }
+        this.apiClient = shared == null ? apiClient : null; // shared ones outlive us
         Transport http = new JdkHttpTransport(apiClient, options.requestTimeout());
         Transport limited = new LimitingTransport(http,
                 new RequestLimiter(options.rateLimits(), options.clock(), options.sleeper()));
@@ -77,10 +88,22 @@ public final class LocalExecutor implements Executor {
         Authenticator authenticator = authenticator(credentials, options, http);
         this.api = new AuthenticatingTransport(retrying, authenticator, baseUri);
         this.files = new RetryingTransport(
-                new JdkHttpTransport(downloadClient, options.requestTimeout()),
+                new JdkHttpTransport(downloadClient::get, options.requestTimeout()),
                 options.retryPolicy(), options.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
         this.requests = new RequestBuilder(spec, base, userAgent, mapper);
         this.responses = new ResponseReader(spec, mapper);
+    }
+
+    /** True when every URL the API client can be sent to (base URL, OAuth token URL) is plain http. */
+    private boolean plainHttp(URI baseUri, Credentials credentials, ConnectorOptions options) {
+        if (!"http".equalsIgnoreCase(baseUri.getScheme())) {
+            return false;
+        }
+        if (credentials instanceof Credentials.OAuth2) {
+            String tokenUrl = options.tokenUrl() != null ? options.tokenUrl() : spec.tokenUrl();
+            return tokenUrl != null && tokenUrl.regionMatches(true, 0, "http:", 0, 5);
+        }
+        return true;
     }
 
     private Authenticator authenticator(Credentials credentials, ConnectorOptions options, Transport http) {
@@ -211,14 +234,48 @@ public final class LocalExecutor implements Executor {
     /** Releases the HTTP clients' connections and threads where the JDK allows it (Java 21 and later). */
     @Override
     public void close() {
-        for (HttpClient c : clients) {
-            if (c instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // closing is best effort; the client is unusable either way
+        close(apiClient);
+        close(downloadClient.created());
+    }
+
+    private static void close(HttpClient c) {
+        if (c instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing is best effort; the client is unusable either way
+            }
+        }
+    }
+
+    /** The download client, created on the first download: most calls never need one. */
+    private static final class LazyClient {
+        private final Supplier<HttpClient> factory;
+        private final boolean owned;
+        private volatile HttpClient client;
+
+        LazyClient(Supplier<HttpClient> factory, boolean owned) {
+            this.factory = factory;
+            this.owned = owned;
+        }
+
+        HttpClient get() {
+            HttpClient c = client;
+            if (c == null) {
+                synchronized (this) {
+                    c = client;
+                    if (c == null) {
+                        c = factory.get();
+                        client = c;
+                    }
                 }
             }
+            return c;
+        }
+
+        /** The client if this executor created (and so owns) it, else null. */
+        HttpClient created() {
+            return owned ? client : null;
         }
     }
 

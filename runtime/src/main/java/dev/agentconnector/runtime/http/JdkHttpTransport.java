@@ -10,13 +10,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.SecureRandom;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The bottom of the stack: one {@link HttpClient} (connection reuse, HTTP/1.1 keep-alive) and a per-request timeout. */
 public final class JdkHttpTransport implements Transport {
     private static final System.Logger LOG = System.getLogger(JdkHttpTransport.class.getName());
-    private final HttpClient client;
+    private final Supplier<HttpClient> client;
     private final Duration requestTimeout;
 
     /**
@@ -24,6 +35,14 @@ public final class JdkHttpTransport implements Transport {
      * @param requestTimeout time allowed for the response headers to arrive
      */
     public JdkHttpTransport(HttpClient client, Duration requestTimeout) {
+        this(() -> client, requestTimeout);
+    }
+
+    /**
+     * @param client         gives the client on each request; may create it on first use
+     * @param requestTimeout time allowed for the response headers to arrive
+     */
+    public JdkHttpTransport(Supplier<HttpClient> client, Duration requestTimeout) {
         this.client = client;
         this.requestTimeout = requestTimeout;
     }
@@ -34,6 +53,22 @@ public final class JdkHttpTransport implements Transport {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * An API client for endpoints that are all plain {@code http} (a local simulator or test server): as
+     * {@link #apiClient(Duration)}, but without TLS. Building a JDK client otherwise sets up the default TLS context,
+     * trust store included, which is most of the cost of a client in a fresh JVM. It cannot open {@code https}
+     * connections: they fail with an {@link IOException} naming this.
+     */
+    public static HttpClient plainHttpApiClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .sslContext(NoTls.CONTEXT)
+                .sslParameters(new SSLParameters())
                 .build();
     }
 
@@ -60,10 +95,11 @@ public final class JdkHttpTransport implements Transport {
         try {
             ApiResponse response;
             if (request.streamBody()) {
-                HttpResponse<java.io.InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<java.io.InputStream> r = client.get().send(b.build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 response = ApiResponse.ofStream(r.statusCode(), r.headers(), r.body());
             } else {
-                HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> r = client.get().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
                 response = ApiResponse.ofBytes(r.statusCode(), r.headers(), r.body());
             }
             // path only: queries can carry user text, and nothing here may carry credentials
@@ -132,5 +168,51 @@ public final class JdkHttpTransport implements Transport {
         // JDK messages are words ("Connection reset", "header parser received no bytes"); class names are not
         return m == null || m.isBlank() || m.matches("(?s).*\\b[a-z]+(\\.[a-z0-9_]+)+\\.[A-Z]\\w*.*")
                 || m.contains("Exception") ? null : m;
+    }
+
+    /** The TLS context of {@link #plainHttpApiClient}: one that refuses to make TLS connections. */
+    private static final class NoTls extends SSLContextSpi {
+        static final SSLContext CONTEXT = new SSLContext(new NoTls(), null, "none") {
+        };
+
+        private static UnsupportedOperationException refused() {
+            return new UnsupportedOperationException("this HTTP client is for plain http endpoints only; "
+                    + "https needs a client with TLS");
+        }
+
+        @Override
+        protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSocketFactory engineGetSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLServerSocketFactory engineGetServerSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetServerSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLSessionContext engineGetClientSessionContext() {
+            throw refused();
+        }
     }
 }

@@ -2,11 +2,15 @@ package dev.agentconnector.runtime.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,14 +19,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /**
  * Reads a connector spec from YAML and checks it eagerly: unknown keys, unknown types, path placeholders without
  * a path parameter, references to missing schemas and missing descriptions all fail at load time with the location
  * named, so a broken spec never reaches a call.
+ *
+ * <p>Parsing YAML is the slow part of loading a spec in a fresh JVM, so a build can store the parsed YAML as JSON
+ * beside it ({@link #main}: {@code asana.yaml} gets {@code asana.yaml.json}, stamped with the YAML's length and
+ * CRC-32). {@link #fromResource} reads that JSON instead of the YAML when its stamp matches the YAML resource, and
+ * checks the tree read either way with the same rules; a missing or stale JSON form only costs the YAML parse.
  */
 public final class SpecLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The suffix of the JSON form of a YAML spec resource. */
+    public static final String JSON_SUFFIX = ".json";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -40,34 +52,109 @@ public final class SpecLoader {
     private SpecLoader() {
     }
 
-    /** Loads a spec from a classpath resource. */
+    /** Loads a spec from a classpath resource, from its JSON form when that is there and up to date. */
     public static ConnectorSpec fromResource(Class<?> anchor, String resource) {
+        byte[] yaml;
         try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new SpecException("spec resource not found: " + resource);
             }
-            return fromStream(in, resource);
+            yaml = in.readAllBytes();
         } catch (IOException e) {
             throw new SpecException("cannot read spec " + resource + ": " + e.getMessage(), e);
         }
+        JsonNode root = storedTree(anchor, resource, yaml);
+        return read(root != null ? root : yamlTree(yaml, resource), resource);
     }
 
     /** Loads a spec from a YAML stream; {@code source} names it in messages. */
     public static ConnectorSpec fromStream(InputStream in, String source) {
+        try {
+            return read(yamlTree(in.readAllBytes(), source), source);
+        } catch (IOException e) {
+            throw new SpecException(source + ": not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    /** The tree of a YAML spec, exactly as it is checked by the loader (and stored by {@link #main}). */
+    public static JsonNode yamlTree(byte[] yaml, String source) {
         JsonNode root;
         try {
-            root = YAML.readTree(in);
+            root = Yaml.MAPPER.readTree(yaml);
         } catch (IOException e) {
             throw new SpecException(source + ": not valid YAML: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new SpecException(source + ": expected a mapping at the top level");
         }
+        return root;
+    }
+
+    /**
+     * The tree stored in the JSON form of {@code resource}, or null when there is none or it was made from other
+     * YAML than {@code yaml}.
+     */
+    public static JsonNode storedTree(Class<?> anchor, String resource, byte[] yaml) {
+        try (InputStream in = anchor.getResourceAsStream(resource + JSON_SUFFIX)) {
+            return in == null ? null : storedTree(in, yaml);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The tree in a JSON form (as {@link #main} writes it), or null when it was made from other YAML than this. */
+    static JsonNode storedTree(InputStream json, byte[] yaml) {
+        try {
+            JsonNode stored = JSON.readTree(json);
+            JsonNode tree = stored == null ? null : stored.get("spec");
+            if (tree == null || !tree.isObject() || !stamp(yaml).equals(stored.get("source"))) {
+                return null;
+            }
+            return tree;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Identifies the YAML a JSON form was made from: its length and CRC-32. */
+    private static ObjectNode stamp(byte[] yaml) {
+        CRC32 crc = new CRC32();
+        crc.update(yaml);
+        return JSON.createObjectNode().put("length", yaml.length).put("crc32", Long.toHexString(crc.getValue()));
+    }
+
+    /**
+     * Build step: checks each YAML spec file given and writes its JSON form beside it ({@code NAME.yaml.json});
+     * exits non-zero naming the problem when a spec does not pass the checks.
+     */
+    public static void main(String[] args) {
+        for (String arg : args) {
+            Path file = Path.of(arg);
+            try {
+                byte[] yaml = Files.readAllBytes(file);
+                JsonNode tree = yamlTree(yaml, file.getFileName().toString());
+                read(tree, file.getFileName().toString());
+                ObjectNode stored = JSON.createObjectNode();
+                stored.set("source", stamp(yaml));
+                stored.set("spec", tree);
+                Files.write(Path.of(arg + JSON_SUFFIX), JSON.writeValueAsBytes(stored));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot convert " + file, e);
+            }
+        }
+    }
+
+    private static ConnectorSpec read(JsonNode root, String source) {
         return new SpecLoader.Reader(source).read(root);
     }
 
+    /** The YAML parser, set up only when YAML has to be parsed. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
+
     /** Holds the source name while one spec is read. */
-    private static final class Reader {
+    static final class Reader {
         private final String source;
 
         Reader(String source) {
@@ -306,7 +393,7 @@ public final class SpecLoader {
                     decimal(node, "minimum"), decimal(node, "maximum"),
                     node.has("max_length") ? node.get("max_length").asInt() : null,
                     text(node, "format", where, false), description,
-                    node.has("example") ? YAML.convertValue(node.get("example"), Object.class) : null,
+                    node.has("example") ? JSON.convertValue(node.get("example"), Object.class) : null,
                     items, properties);
         }
 
