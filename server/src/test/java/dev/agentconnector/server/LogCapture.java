@@ -2,8 +2,9 @@ package dev.agentconnector.server;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -15,7 +16,8 @@ import java.util.logging.SimpleFormatter;
  * (the pool's and migrations' arrive through SLF4J), formatted with stack traces, while installed.
  */
 final class LogCapture extends Handler implements AutoCloseable {
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    /** Appends are O(1): a copy-on-write list made every line cost a copy of all before it (quadratic in a fuzz). */
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     private final SimpleFormatter formatter = new SimpleFormatter();
     private final Logger root = Logger.getLogger("");
     /** Debug output of our code and of the pool and migration libraries is scanned too (strong references: JUL). */
@@ -40,8 +42,11 @@ final class LogCapture extends Handler implements AutoCloseable {
         lines.add(sb.toString());
     }
 
+    /** A snapshot of the lines so far. */
     List<String> lines() {
-        return lines;
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
     }
 
     @Override
