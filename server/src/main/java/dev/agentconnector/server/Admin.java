@@ -8,6 +8,7 @@ import dev.agentconnector.server.auth.RedirectHosts;
 import dev.agentconnector.server.crypto.Randoms;
 import dev.agentconnector.server.crypto.SecretHasher;
 import dev.agentconnector.server.db.Database;
+import dev.agentconnector.server.http.Texts;
 import dev.agentconnector.server.store.Application;
 import dev.agentconnector.server.store.ApplicationStore;
 import dev.agentconnector.server.store.DuplicateException;
@@ -200,16 +201,11 @@ public final class Admin implements AutoCloseable {
     private Application application(String applicationId) {
         String id = applicationId == null ? "" : applicationId.strip();
         if (!id.matches("[0-9a-fA-F-]{36}")) {
-            throw new IllegalArgumentException("'" + clip(id) + "' is not an application id (a UUID, as printed by "
+            throw new IllegalArgumentException("'" + Texts.clip(id, 60) + "' is not an application id (a UUID, as printed by "
                     + "create-application and list-applications)");
         }
         return applications.findById(id.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() ->
                 new IllegalArgumentException("no application with id " + id + "; list-applications shows them"));
-    }
-
-    private static String clip(String s) {
-        String one = s.replaceAll("\\p{Cntrl}", "?");
-        return one.length() > 60 ? one.substring(0, 60) + "…" : one;
     }
 
     private static String name(String what, String value) {
@@ -220,10 +216,8 @@ public final class Admin implements AutoCloseable {
         if (v.length() > 200) {
             throw new IllegalArgumentException("the " + what + " must be at most 200 characters");
         }
-        for (int i = 0; i < v.length(); i++) {
-            if (Character.isISOControl(v.charAt(i))) {
-                throw new IllegalArgumentException("the " + what + " must not contain control characters");
-            }
+        if (Texts.firstControl(v) >= 0) {
+            throw new IllegalArgumentException("the " + what + " must not contain control characters");
         }
         return v;
     }

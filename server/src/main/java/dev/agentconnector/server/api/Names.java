@@ -3,6 +3,7 @@ package dev.agentconnector.server.api;
 import dev.agentconnector.server.auth.Principal;
 import dev.agentconnector.server.http.ApiError;
 import dev.agentconnector.server.http.Fields;
+import dev.agentconnector.server.http.Texts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,10 +64,8 @@ final class Names {
         if (v.length() > MAX_NAME) {
             throw ApiError.invalid("'" + field + "' must be at most " + MAX_NAME + " characters, got " + v.length());
         }
-        for (int i = 0; i < v.length(); i++) {
-            if (Character.isISOControl(v.charAt(i))) {
-                throw ApiError.invalid("'" + field + "' must not contain control characters");
-            }
+        if (Texts.firstControl(v) >= 0) {
+            throw ApiError.invalid("'" + field + "' must not contain control characters");
         }
         return v;
     }
@@ -88,7 +87,6 @@ final class Names {
 
     /** Shortens user input quoted in messages. */
     static String clip(String s) {
-        String one = s.replaceAll("\\p{Cntrl}", "?");
-        return one.length() > 80 ? one.substring(0, 80) + "…" : one;
+        return Texts.clip(s, 80);
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentconnector.server.auth;
 
+import dev.agentconnector.server.http.Texts;
+
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Set;
@@ -28,10 +30,10 @@ public final class RedirectHosts {
             h = h.substring(0, h.length() - 1);
         }
         if (h.isEmpty() || h.length() > 253) {
-            throw new IllegalArgumentException("'" + clip(raw) + "' is not a host name (1 to 253 characters)");
+            throw new IllegalArgumentException("'" + Texts.clip(raw, 60) + "' is not a host name (1 to 253 characters)");
         }
         if (h.contains("://") || h.contains("/") || h.contains("@") || h.contains(":") && !h.startsWith("[")) {
-            throw new IllegalArgumentException("'" + clip(raw) + "' is not a host name: give the host alone, "
+            throw new IllegalArgumentException("'" + Texts.clip(raw, 60) + "' is not a host name: give the host alone, "
                     + "e.g. app.example.com (no scheme, port or path)");
         }
         if (h.startsWith("[") && h.endsWith("]") && h.substring(1, h.length() - 1).matches("[0-9a-f:.]+")) {
@@ -43,11 +45,11 @@ public final class RedirectHosts {
         try {
             h = IDN.toASCII(h, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + clip(raw) + "' is not a valid host name");
+            throw new IllegalArgumentException("'" + Texts.clip(raw, 60) + "' is not a valid host name");
         }
         for (String label : h.split("\\.", -1)) {
             if (!LABEL.matcher(label).matches()) {
-                throw new IllegalArgumentException("'" + clip(raw) + "' is not a valid host name");
+                throw new IllegalArgumentException("'" + Texts.clip(raw, 60) + "' is not a valid host name");
             }
         }
         return h;
@@ -56,10 +58,5 @@ public final class RedirectHosts {
     /** Whether the host is a loopback name, allowed for every organization. */
     public static boolean loopback(String normalizedHost) {
         return LOOPBACK.contains(normalizedHost);
-    }
-
-    private static String clip(String s) {
-        String one = s == null ? "" : s.replaceAll("\\p{Cntrl}", "?");
-        return one.length() > 60 ? one.substring(0, 60) + "…" : one;
     }
 }

@@ -212,18 +212,16 @@ public final class Request {
 
     /** Query text gets the checks body strings get: bounded length, no control characters (NUL included). */
     private static void checkQueryText(String name, String text, int max, String what) {
-        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-        shown = shown.replaceAll("\\p{Cntrl}", "?");
+        String shown = Texts.clip(name, 40);
         if (text.length() > max) {
             throw ApiError.badRequest("invalid_request", "query parameter '" + shown + "': the " + what
                     + " must be at most " + max + " characters, got " + text.length());
         }
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
-                throw ApiError.badRequest("invalid_request", "query parameter '" + shown + "': the " + what
-                        + " must not contain control characters (got U+" + String.format("%04X", (int) text.charAt(i))
-                        + ")");
-            }
+        int control = Texts.firstControl(text);
+        if (control >= 0) {
+            throw ApiError.badRequest("invalid_request", "query parameter '" + shown + "': the " + what
+                    + " must not contain control characters (got U+" + String.format("%04X", (int) text.charAt(control))
+                    + ")");
         }
     }
 
