@@ -143,6 +143,22 @@ final class Options {
         }
     }
 
+    /** Runs the benchmark; a failure prints one line naming it and exits 1, never a stack trace. */
+    void runOrExit(Benchmark body) {
+        try {
+            body.run();
+        } catch (Exception e) {
+            System.err.println(command + ": failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    /** The measuring part of a benchmark main. */
+    @FunctionalInterface
+    interface Benchmark {
+        void run() throws Exception;
+    }
+
     /** A value computed from the options that may reject them. */
     @FunctionalInterface
     interface Checked<T> {

@@ -64,12 +64,7 @@ public final class ServiceBench {
             return new Settings(o.decimal("seconds", 0.1, 3600), o.integer("rounds", 1, 1000),
                     o.decimal("warmup", 0, 3600), o.integer("threads", 1, 1024), db);
         });
-        try {
-            run(s, o.settings());
-        } catch (Exception e) {
-            System.err.println(COMMAND + ": failed: " + e);
-            System.exit(1);
-        }
+        o.runOrExit(() -> run(s, o.settings()));
     }
 
     private static void run(Settings s, String settings) throws Exception {
