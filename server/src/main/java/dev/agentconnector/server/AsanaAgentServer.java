@@ -1,6 +1,7 @@
 package dev.agentconnector.server;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.agentconnector.http.ErrorBody;
+import dev.agentconnector.http.WebServer;
 import dev.agentconnector.runtime.ConnectorOptions;
 import dev.agentconnector.runtime.http.HttpClients;
 import dev.agentconnector.server.api.BearerAuth;
@@ -15,7 +16,9 @@ import dev.agentconnector.server.connectors.OAuthTokenClient;
 import dev.agentconnector.server.crypto.MasterKey;
 import dev.agentconnector.server.crypto.SecretBox;
 import dev.agentconnector.server.db.Database;
+import dev.agentconnector.server.http.ApiError;
 import dev.agentconnector.server.http.Frontend;
+import dev.agentconnector.server.http.Response;
 import dev.agentconnector.server.metrics.ServerMetrics;
 import dev.agentconnector.server.store.ApplicationStore;
 import dev.agentconnector.server.store.ConnectorStore;
@@ -24,14 +27,7 @@ import dev.agentconnector.server.store.OAuthStateStore;
 import dev.agentconnector.server.store.RedirectHostStore;
 import dev.agentconnector.server.store.WorkspaceStore;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
  * The hosted connector execution service: a REST API over stored, encrypted Asana credentials that runs operations
@@ -46,29 +42,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AsanaAgentServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AsanaAgentServer.class.getName());
 
-    static {
-        // Answers are written as a header write and a body write; without TCP_NODELAY, Nagle's algorithm and
-        // delayed ACKs would add tens of milliseconds to each keep-alive request.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final ServerConfig config;
-    private final HttpServer http;
-    private final ExecutorService pool;
-    private final Frontend frontend;
+    private final WebServer http;
     private final Database db;
     private final ExecutorCache executors;
     private final String baseUrl;
     private boolean closed;
 
-    private AsanaAgentServer(ServerConfig config, HttpServer http, ExecutorService pool, Frontend frontend,
-                             Database db, ExecutorCache executors, String baseUrl) {
+    private AsanaAgentServer(ServerConfig config, WebServer http, Database db, ExecutorCache executors,
+                             String baseUrl) {
         this.config = config;
         this.http = http;
-        this.pool = pool;
-        this.frontend = frontend;
         this.db = db;
         this.executors = executors;
         this.baseUrl = baseUrl;
@@ -78,72 +62,69 @@ public final class AsanaAgentServer implements AutoCloseable {
     public static AsanaAgentServer start(ServerConfig config) {
         MasterKey key = MasterKey.resolve(config.masterKey(), System.getenv(), config.dataDir());
         Database db = Database.open(config.effectiveDbUrl(), config.dbPoolSize(), "asana-agent-server");
-        HttpServer http = null;
-        ExecutorService pool = null;
+        ExecutorCache[] executors = new ExecutorCache[1];
         try {
-            http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 512);
-            int port = http.getAddress().getPort();
-            String baseUrl = "http://" + urlHost(config.host()) + ":" + port;
-            String publicUrl = config.publicUrl() != null ? config.publicUrl() : baseUrl;
-
-            ServerMetrics metrics = new ServerMetrics();
-            ConnectorOptions asana = ConnectorOptions.builder()
-                    .baseUrl(config.asanaBaseUrl())
-                    .tokenUrl(config.asanaTokenUrl())
-                    .retryPolicy(config.asanaRetryPolicy())
-                    .rateLimits(config.asanaRateLimits())
-                    // one pair of HTTP clients for every connector: shared pools and selector threads
-                    .httpClients(HttpClients.create(java.time.Duration.ofSeconds(10)))
-                    .clock(config.clock())
-                    .userAgentSuffix("asana-agent-server")
-                    .build();
-            CredentialVault vault = new CredentialVault(new SecretBox(key.derive("asana-agent/credentials/v1")));
-            AccessTokens tokens = new AccessTokens(key.derive("asana-agent/access-tokens/v1"), config.clock());
-            OAuthTokenClient tokenClient = new OAuthTokenClient(config.asanaTokenUrl(), config.clock());
-            ConnectorStore connectors = new ConnectorStore(db);
-            ExecutorCache executors = new ExecutorCache(asana, db, connectors, vault, tokenClient, metrics,
-                    config.clock(), config.maxCachedExecutors());
-            String metricsToken = config.metricsToken() != null ? config.metricsToken()
-                    : blankToNull(System.getenv("ASANA_AGENT_METRICS_TOKEN"));
-            ApplicationStore applications = new ApplicationStore(db);
-            ServerContext ctx = new ServerContext(config, config.clock(), db, applications,
-                    new WorkspaceStore(db), connectors, new OAuthAppStore(db), new OAuthStateStore(db), new RedirectHostStore(db), vault, tokens,
-                    new CredentialChecker(asana), executors, tokenClient, metrics, publicUrl, metricsToken);
-
-            Frontend frontend = new Frontend(Routes.build(ctx), new BearerAuth(tokens,
-                    new Revocations(applications, config.revocationCheckInterval())), metrics,
-                    config.maxBodyBytes());
-            metrics.gauge("asana_agent_http_requests_in_flight", "Requests being handled", frontend::inFlight);
-            metrics.gauge("asana_agent_cached_executors", "Connector executors held in memory", executors::size);
-            pool = workerPool(config.workerThreads());
-            http.setExecutor(frontend.tracking(pool));
-            http.createContext("/", frontend);
-            http.start();
+            WebServer http = WebServer.start(config.host(), config.port(), config.httpLimits(), AsanaAgentServer::error,
+                    "asana-agent-http", (context, port) -> {
+                        String publicUrl = config.publicUrl() != null ? config.publicUrl() : baseUrl(config, port);
+                        Frontend frontend = frontend(config, key, db, publicUrl, executors);
+                        context.addServlet(new ServletHolder("api", frontend), "/");
+                    });
+            String baseUrl = baseUrl(config, http.port());
             LOG.log(System.Logger.Level.INFO, "asana-agent server listening on " + baseUrl + " (database "
                     + db.vendor().name().toLowerCase(java.util.Locale.ROOT) + ")");
-            return new AsanaAgentServer(config, http, pool, frontend, db, executors, baseUrl);
-        } catch (IOException e) {
-            db.close();
-            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+            return new AsanaAgentServer(config, http, db, executors[0], baseUrl);
         } catch (RuntimeException e) {
-            if (http != null) {
-                http.stop(0);
-            }
-            if (pool != null) {
-                pool.shutdownNow();
+            if (executors[0] != null) {
+                executors[0].close();
             }
             db.close();
             throw e;
         }
     }
 
-    private static ExecutorService workerPool(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "asana-agent-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    private static Frontend frontend(ServerConfig config, MasterKey key, Database db, String publicUrl,
+                                     ExecutorCache[] executorsOut) {
+        ServerMetrics metrics = new ServerMetrics();
+        ConnectorOptions asana = ConnectorOptions.builder()
+                .baseUrl(config.asanaBaseUrl())
+                .tokenUrl(config.asanaTokenUrl())
+                .retryPolicy(config.asanaRetryPolicy())
+                .rateLimits(config.asanaRateLimits())
+                // one pair of HTTP clients for every connector: shared pools and selector threads
+                .httpClients(HttpClients.create(java.time.Duration.ofSeconds(10)))
+                .clock(config.clock())
+                .userAgentSuffix("asana-agent-server")
+                .build();
+        CredentialVault vault = new CredentialVault(new SecretBox(key.derive("asana-agent/credentials/v1")));
+        AccessTokens tokens = new AccessTokens(key.derive("asana-agent/access-tokens/v1"), config.clock());
+        OAuthTokenClient tokenClient = new OAuthTokenClient(config.asanaTokenUrl(), config.clock());
+        ConnectorStore connectors = new ConnectorStore(db);
+        ExecutorCache executors = new ExecutorCache(asana, db, connectors, vault, tokenClient, metrics,
+                config.clock(), config.maxCachedExecutors());
+        executorsOut[0] = executors;
+        String metricsToken = config.metricsToken() != null ? config.metricsToken()
+                : blankToNull(System.getenv("ASANA_AGENT_METRICS_TOKEN"));
+        ApplicationStore applications = new ApplicationStore(db);
+        ServerContext ctx = new ServerContext(config, config.clock(), db, applications,
+                new WorkspaceStore(db), connectors, new OAuthAppStore(db), new OAuthStateStore(db),
+                new RedirectHostStore(db), vault, tokens, new CredentialChecker(asana), executors, tokenClient,
+                metrics, publicUrl, metricsToken);
+        Frontend frontend = new Frontend(Routes.build(ctx), new BearerAuth(tokens,
+                new Revocations(applications, config.revocationCheckInterval())), metrics, config.maxBodyBytes());
+        metrics.gauge("asana_agent_http_requests_in_flight", "Requests being handled", frontend::inFlight);
+        metrics.gauge("asana_agent_cached_executors", "Connector executors held in memory", executors::size);
+        return frontend;
+    }
+
+    /** The service's error shape for errors the HTTP layer raises itself (bad request line, headers too large). */
+    private static ErrorBody.Rendered error(int status, String code, String message) {
+        Response r = new ApiError(status, code, message).toResponse();
+        return new ErrorBody.Rendered(r.contentType(), r.body());
+    }
+
+    private static String baseUrl(ServerConfig config, int port) {
+        return "http://" + urlHost(config.host()) + ":" + port;
     }
 
     private static String urlHost(String host) {
@@ -159,7 +140,7 @@ public final class AsanaAgentServer implements AutoCloseable {
 
     /** The bound port. */
     public int port() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     /** The address this server answers at, e.g. {@code http://127.0.0.1:8080}. */
@@ -169,7 +150,8 @@ public final class AsanaAgentServer implements AutoCloseable {
 
     /**
      * Stops gracefully: stops accepting connections, lets requests in flight finish (up to the configured shutdown
-     * timeout), then releases the worker threads, executors and database pool.
+     * timeout; new requests on connections still open are answered 503), then releases the executors and the
+     * database pool.
      */
     @Override
     public synchronized void close() {
@@ -177,38 +159,12 @@ public final class AsanaAgentServer implements AutoCloseable {
             return;
         }
         closed = true;
-        long timeoutMillis = config.shutdownTimeout().toMillis();
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        frontend.startDraining();
-        // stop(delay) closes the listening socket at once and then waits; it only ends early when an exchange
-        // finishes during the wait, so with nothing in flight (idle keep-alive connections only) it would sit out
-        // the whole delay. It therefore runs aside, while our own count of requests in flight decides when the
-        // drain is over; stop(0) then closes the remaining idle connections and ends both calls.
-        Thread stopper = new Thread(() -> http.stop((int) Math.max(1, (timeoutMillis + 999) / 1000)),
-                "asana-agent-http-stop");
-        stopper.setDaemon(true);
-        stopper.start();
-        if (!frontend.awaitIdle(timeoutMillis)) {
-            LOG.log(System.Logger.Level.WARNING, frontend.inFlight() + " request(s) still running after the "
-                    + "shutdown timeout; stopping anyway");
-        }
-        http.stop(0);
         try {
-            stopper.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            http.close();
+        } finally {
+            executors.close();
+            db.close();
         }
-        pool.shutdown();
-        try {
-            if (!pool.awaitTermination(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS)) {
-                pool.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-        executors.close();
-        db.close();
         LOG.log(System.Logger.Level.INFO, "asana-agent server on " + baseUrl + " stopped");
     }
 

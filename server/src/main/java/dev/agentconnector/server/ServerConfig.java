@@ -1,6 +1,8 @@
 package dev.agentconnector.server;
 
 import dev.agentconnector.asana.AsanaEnvironment;
+import dev.agentconnector.http.Durations;
+import dev.agentconnector.http.HttpLimits;
 import dev.agentconnector.runtime.http.RetryPolicy;
 import dev.agentconnector.server.crypto.MasterKey;
 
@@ -40,9 +42,8 @@ public final class ServerConfig {
     private final boolean checkCredentials;
     private final RetryPolicy asanaRetryPolicy;
     private final dev.agentconnector.runtime.http.RateLimits asanaRateLimits;
-    private final int workerThreads;
+    private final HttpLimits httpLimits;
     private final int dbPoolSize;
-    private final Duration shutdownTimeout;
     private final int maxCachedExecutors;
     private final Clock clock;
 
@@ -64,9 +65,8 @@ public final class ServerConfig {
         this.checkCredentials = b.checkCredentials;
         this.asanaRetryPolicy = b.asanaRetryPolicy;
         this.asanaRateLimits = b.asanaRateLimits;
-        this.workerThreads = b.workerThreads;
+        this.httpLimits = b.httpLimits;
         this.dbPoolSize = b.dbPoolSize;
-        this.shutdownTimeout = b.shutdownTimeout;
         this.maxCachedExecutors = b.maxCachedExecutors;
         this.clock = b.clock;
     }
@@ -85,7 +85,8 @@ public final class ServerConfig {
      * Defaults overridden by environment variables: {@code ASANA_BASE_URL}, {@code ASANA_TOKEN_URL},
      * {@code ASANA_AUTHORIZE_URL}, {@code ASANA_AGENT_MASTER_KEY} (base64 of 32 bytes), and optionally
      * {@code ASANA_AGENT_DB_URL}, {@code ASANA_AGENT_DATA_DIR}, {@code ASANA_AGENT_PUBLIC_URL} and
-     * {@code ASANA_AGENT_METRICS_TOKEN}. Use {@link #toBuilder()} to apply command-line settings on top.
+     * {@code ASANA_AGENT_METRICS_TOKEN}, and the HTTP layer's {@code ASANA_AGENT_HEADER_TIMEOUT} and
+     * {@code ASANA_AGENT_IDLE_TIMEOUT} (e.g. {@code 10s}) and {@code ASANA_AGENT_MAX_CONNECTIONS}. Use {@link #toBuilder()} to apply command-line settings on top.
      */
     public static ServerConfig fromEnv(Map<String, String> env) {
         Builder b = builder();
@@ -114,7 +115,27 @@ public final class ServerConfig {
         if ((v = get(env, "ASANA_AGENT_METRICS_TOKEN")) != null) {
             b.metricsToken(v);
         }
+        HttpLimits.Builder limits = b.httpLimits.toBuilder();
+        if ((v = get(env, "ASANA_AGENT_HEADER_TIMEOUT")) != null) {
+            limits.headerTimeout(Durations.parse(v, "ASANA_AGENT_HEADER_TIMEOUT"));
+        }
+        if ((v = get(env, "ASANA_AGENT_IDLE_TIMEOUT")) != null) {
+            limits.idleTimeout(Durations.parse(v, "ASANA_AGENT_IDLE_TIMEOUT"));
+        }
+        if ((v = get(env, "ASANA_AGENT_MAX_CONNECTIONS")) != null) {
+            limits.maxConnections(integer(v, "ASANA_AGENT_MAX_CONNECTIONS"));
+        }
+        b.httpLimits(limits.build());
         return b.build();
+    }
+
+    private static int integer(String v, String name) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": expected a whole number, got '"
+                    + (v.length() > 20 ? v.substring(0, 20) + "…" : v) + "'");
+        }
     }
 
     private static String get(Map<String, String> env, String name) {
@@ -142,9 +163,8 @@ public final class ServerConfig {
         b.checkCredentials = checkCredentials;
         b.asanaRetryPolicy = asanaRetryPolicy;
         b.asanaRateLimits = asanaRateLimits;
-        b.workerThreads = workerThreads;
+        b.httpLimits = httpLimits;
         b.dbPoolSize = dbPoolSize;
-        b.shutdownTimeout = shutdownTimeout;
         b.maxCachedExecutors = maxCachedExecutors;
         b.clock = clock;
         return b;
@@ -247,7 +267,7 @@ public final class ServerConfig {
 
     /** Request-handling threads. */
     public int workerThreads() {
-        return workerThreads;
+        return httpLimits.maxThreads();
     }
 
     /** Most database connections held by one server. */
@@ -256,8 +276,13 @@ public final class ServerConfig {
     }
 
     /** How long {@link AsanaAgentServer#close()} waits for in-flight requests. */
+    /** Timeouts and caps of the HTTP layer. */
+    public HttpLimits httpLimits() {
+        return httpLimits;
+    }
+
     public Duration shutdownTimeout() {
-        return shutdownTimeout;
+        return httpLimits.stopTimeout();
     }
 
     /** Most connector executors kept in memory. */
@@ -306,9 +331,8 @@ public final class ServerConfig {
         private RetryPolicy asanaRetryPolicy = RetryPolicy.DEFAULT;
         private dev.agentconnector.runtime.http.RateLimits asanaRateLimits =
                 dev.agentconnector.runtime.http.RateLimits.ASANA_DEFAULT;
-        private int workerThreads = 32;
+        private HttpLimits httpLimits = HttpLimits.defaults();
         private int dbPoolSize = 8;
-        private Duration shutdownTimeout = Duration.ofSeconds(30);
         private int maxCachedExecutors = 1000;
         private Clock clock = Clock.systemUTC();
 
@@ -437,12 +461,18 @@ public final class ServerConfig {
             return this;
         }
 
-        /** Request-handling threads (default 32). */
+        /** Most request-handling threads (default 200, at least 8); part of {@link #httpLimits}. */
         public Builder workerThreads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("workerThreads must be at least 1");
-            }
-            this.workerThreads = threads;
+            this.httpLimits = httpLimits.toBuilder().maxThreads(threads).build();
+            return this;
+        }
+
+        /**
+         * Timeouts and caps of the HTTP layer: header-read and idle timeouts, connections, header size, threads, stop
+         * timeout (defaults: {@link HttpLimits#defaults()}).
+         */
+        public Builder httpLimits(HttpLimits limits) {
+            this.httpLimits = Objects.requireNonNull(limits, "httpLimits");
             return this;
         }
 
@@ -457,7 +487,7 @@ public final class ServerConfig {
 
         /** How long a graceful close waits for in-flight requests (default 30 s). */
         public Builder shutdownTimeout(Duration timeout) {
-            this.shutdownTimeout = positive(timeout, "shutdownTimeout");
+            this.httpLimits = httpLimits.toBuilder().stopTimeout(positive(timeout, "shutdownTimeout")).build();
             return this;
         }
 

@@ -1,35 +1,32 @@
 package dev.agentconnector.server.http;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.agentconnector.server.crypto.SecretBoxException;
 import dev.agentconnector.server.db.DatabaseException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one handler behind every path: routes, authenticates, maps failures to JSON errors (never a stack trace),
+ * The one servlet behind every path: routes, authenticates, maps failures to JSON errors (never a stack trace),
  * writes one access-log line per request (method, route template, status, time; never headers or bodies), and
- * counts requests in flight (see {@link #tracking}) so that shutdown can wait for them.
+ * counts requests in flight.
  */
-public final class Frontend implements HttpHandler {
+public final class Frontend extends HttpServlet {
+    private static final long serialVersionUID = 1L;
     private static final System.Logger ACCESS = System.getLogger("dev.agentconnector.server.access");
     private static final System.Logger LOG = System.getLogger(Frontend.class.getName());
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
-    private final Router router;
-    private final Authenticator authenticator;
-    private final RequestObserver observer;
+    private final transient Router router;
+    private final transient Authenticator authenticator;
+    private final transient RequestObserver observer;
     private final int maxBodyBytes;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final Object idle = new Object();
-    private volatile boolean draining;
 
     public Frontend(Router router, Authenticator authenticator, RequestObserver observer, int maxBodyBytes) {
         this.router = router;
@@ -38,55 +35,23 @@ public final class Frontend implements HttpHandler {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /**
-     * Wraps the worker pool so that every exchange counts as in flight from the moment the HTTP server hands it
-     * over (even while it waits in the queue) until its handler returns.
-     */
-    public Executor tracking(Executor pool) {
-        return task -> {
-            inFlight.incrementAndGet();
-            try {
-                pool.execute(() -> {
-                    try {
-                        task.run();
-                    } finally {
-                        finished();
-                    }
-                });
-            } catch (RuntimeException e) {
-                finished();
-                throw e;
-            }
-        };
-    }
-
-    private void finished() {
-        if (inFlight.decrementAndGet() == 0) {
-            synchronized (idle) {
-                idle.notifyAll();
-            }
-        }
-    }
-
     @Override
-    public void handle(HttpExchange exchange) {
+    protected void service(HttpServletRequest exchange, HttpServletResponse out) {
         long start = System.nanoTime();
-        String method = METHODS.contains(exchange.getRequestMethod()) ? exchange.getRequestMethod() : "OTHER";
+        inFlight.incrementAndGet();
+        String method = METHODS.contains(exchange.getMethod()) ? exchange.getMethod() : "OTHER";
         String route = "unmatched";
         int status = 500;
+        Request request = null;
         try {
             Response response;
             try {
-                if (draining) {
-                    throw new ApiError(503, "shutting_down", "the server is shutting down; send the request again")
-                            .header("Connection", "close");
-                }
-                Router.Match match = router.match(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+                Router.Match match = router.match(exchange.getMethod(), exchange.getRequestURI());
+                request = new Request(exchange, match.params(), maxBodyBytes);
                 if (match.route() == null) {
                     throw unmatched(match, exchange);
                 }
                 route = match.route().template();
-                Request request = new Request(exchange, match.params(), maxBodyBytes);
                 if (match.route().auth() == Router.Auth.BEARER) {
                     request.principal(authenticator.authenticate(request));
                 }
@@ -107,11 +72,14 @@ public final class Frontend implements HttpHandler {
                         + "has the details").toResponse();
             }
             status = response.status();
-            send(exchange, response);
+            if (request != null && !request.discardUnread()) {
+                response.header("Connection", "close");
+            }
+            send(out, response);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, method + " " + route + ": the client went away before the answer");
         } finally {
-            exchange.close();
+            inFlight.decrementAndGet();
             long nanos = System.nanoTime() - start;
             ACCESS.log(System.Logger.Level.INFO, method + " " + route + " " + status + " "
                     + TimeUnit.NANOSECONDS.toMillis(nanos) + " ms");
@@ -119,57 +87,30 @@ public final class Frontend implements HttpHandler {
         }
     }
 
-    private static ApiError unmatched(Router.Match match, HttpExchange exchange) {
+    private static ApiError unmatched(Router.Match match, HttpServletRequest exchange) {
         if (!match.allowedMethods().isEmpty()) {
-            return new ApiError(405, "method_not_allowed", exchange.getRequestMethod() + " is not supported here; "
-                    + "use " + String.join(" or ", match.allowedMethods()))
+            return new ApiError(405, "method_not_allowed", Texts.clip(exchange.getMethod(), 20) + " is not "
+                    + "supported here; use " + String.join(" or ", match.allowedMethods()))
                     .header("Allow", String.join(", ", match.allowedMethods()));
         }
-        String path = exchange.getRequestURI().getRawPath();
+        String path = exchange.getRequestURI();
         if (path.length() > 200) {
             path = path.substring(0, 200) + "…";
         }
         return ApiError.notFound("no endpoint at " + path);
     }
 
-    private static void send(HttpExchange exchange, Response response) throws IOException {
-        Headers h = exchange.getResponseHeaders();
-        h.set("Content-Type", response.contentType());
-        h.set("Cache-Control", "no-store");
-        h.set("X-Content-Type-Options", "nosniff");
-        response.headers().forEach(h::set);
+    private static void send(HttpServletResponse out, Response response) throws IOException {
+        out.setStatus(response.status());
+        out.setHeader("Content-Type", response.contentType());
+        out.setHeader("Cache-Control", "no-store");
+        out.setHeader("X-Content-Type-Options", "nosniff");
+        response.headers().forEach(out::setHeader);
         byte[] body = response.body();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        out.setContentLength(body.length);
         if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            out.getOutputStream().write(body);
         }
-    }
-
-    /** From now on, answer 503 to new requests on connections that are still open. */
-    public void startDraining() {
-        draining = true;
-    }
-
-    /** Waits until no request is being handled, up to {@code timeoutMillis}; true when idle. */
-    public boolean awaitIdle(long timeoutMillis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (idle) {
-            while (inFlight.get() > 0) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    idle.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return inFlight.get() == 0;
-                }
-            }
-        }
-        return true;
     }
 
     /** Requests being handled now. */

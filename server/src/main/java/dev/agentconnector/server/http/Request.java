@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.agentconnector.server.auth.Principal;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,10 +20,7 @@ import java.util.Map;
 
 /** One incoming request: path parameters, query, headers, and a size-limited body. */
 public final class Request {
-    /** Beyond the limit, this much more is read and discarded so the client can finish sending and see the 413. */
-    private static final long DRAIN_CAP = 16L * 1024 * 1024;
-
-    private final HttpExchange exchange;
+    private final HttpServletRequest exchange;
     private final Map<String, String> pathParams;
     private final int maxBodyBytes;
     private static final int MAX_QUERY_NAME = 100;
@@ -33,14 +30,14 @@ public final class Request {
     private byte[] body;
     private Principal principal;
 
-    public Request(HttpExchange exchange, Map<String, String> pathParams, int maxBodyBytes) {
+    public Request(HttpServletRequest exchange, Map<String, String> pathParams, int maxBodyBytes) {
         this.exchange = exchange;
         this.pathParams = pathParams;
         this.maxBodyBytes = maxBodyBytes;
     }
 
     public String method() {
-        return exchange.getRequestMethod();
+        return exchange.getMethod();
     }
 
     /** A parameter of the route template, e.g. {@code id}. */
@@ -50,13 +47,13 @@ public final class Request {
 
     /** The first value of a header, or null. */
     public String header(String name) {
-        return exchange.getRequestHeaders().getFirst(name);
+        return exchange.getHeader(name);
     }
 
     /** Query parameters (first value of each); malformed encoding answers 400. */
     public Map<String, String> query() {
         if (query == null) {
-            query = parseQuery(exchange.getRequestURI().getRawQuery());
+            query = parseQuery(exchange.getQueryString());
         }
         return query;
     }
@@ -141,54 +138,70 @@ public final class Request {
         return true;
     }
 
+    /**
+     * Reads the body up to the limit. A declared length beyond it is refused before a byte is read; a chunked body
+     * that grows beyond it is refused as soon as it does. Either way the connection is closed after the 413, so the
+     * rest is never read.
+     */
     private byte[] readBody() {
-        String declared = header("Content-Length");
-        try (InputStream in = exchange.getRequestBody()) {
-            if (declared != null) {
-                long length;
-                try {
-                    length = Long.parseLong(declared.strip());
-                } catch (NumberFormatException e) {
-                    throw ApiError.badRequest("invalid_request", "the Content-Length header is not a number");
-                }
-                if (length > maxBodyBytes) {
-                    drain(in);
-                    throw tooLarge();
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long declared = exchange.getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = exchange.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
             byte[] buf = new byte[8192];
             int n;
             while ((n = in.read(buf)) > 0) {
                 out.write(buf, 0, n);
                 if (out.size() > maxBodyBytes) {
-                    drain(in);
                     throw tooLarge();
                 }
             }
             return out.toByteArray();
         } catch (IOException e) {
             throw ApiError.badRequest("invalid_request", "the request body could not be read: the connection "
-                    + "failed while it was being sent");
+                    + "failed or timed out while it was being sent");
+        }
+    }
+
+    /**
+     * Reads and drops a body the handler did not read, up to the size limit, so that the connection can carry the
+     * answer and the next request (closing a socket with unread input makes the peer's stack discard the answer).
+     *
+     * @return false when the body is larger than the limit or unreadable: the connection should then be closed
+     */
+    boolean discardUnread() {
+        if (body != null) {
+            return true;
+        }
+        long declared = exchange.getContentLengthLong();
+        if (declared == 0 || declared < 0 && exchange.getHeader("Transfer-Encoding") == null) {
+            return true;
+        }
+        if (declared > maxBodyBytes) {
+            return false;
+        }
+        try (InputStream in = exchange.getInputStream()) {
+            byte[] buf = new byte[8192];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > maxBodyBytes) {
+                    return false;
+                }
+            }
+            body = new byte[0];
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
     private ApiError tooLarge() {
         return new ApiError(413, "payload_too_large", "the request body is larger than the limit of "
-                + maxBodyBytes + " bytes");
-    }
-
-    private static void drain(InputStream in) {
-        byte[] buf = new byte[65536];
-        long total = 0;
-        try {
-            int n;
-            while (total < DRAIN_CAP && (n = in.read(buf)) > 0) {
-                total += n;
-            }
-        } catch (IOException ignored) {
-            // the client went away; the 413 is still the answer
-        }
+                + maxBodyBytes + " bytes").header("Connection", "close");
     }
 
     private static Map<String, String> parseQuery(String raw) {
