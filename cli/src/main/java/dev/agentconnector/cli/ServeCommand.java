@@ -1,6 +1,8 @@
 package dev.agentconnector.cli;
 
 import dev.agentconnector.asana.sim.AsanaSimulator;
+import dev.agentconnector.http.Durations;
+import dev.agentconnector.http.HttpLimits;
 import dev.agentconnector.server.AsanaAgentServer;
 import dev.agentconnector.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -47,6 +49,18 @@ final class ServeCommand implements Callable<Integer> {
             + "data lives in a temporary directory removed at exit")
     boolean sandbox;
 
+    @Option(names = "--header-timeout", paramLabel = "DURATION", description = "Time a connection has to send a "
+            + "complete request head, e.g. 10s (default: ASANA_AGENT_HEADER_TIMEOUT, else 10s)")
+    String headerTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", description = "Longest silence on a connection, e.g. "
+            + "30s (default: ASANA_AGENT_IDLE_TIMEOUT, else 30s)")
+    String idleTimeout;
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Most connections open at once; more wait "
+            + "(default: ASANA_AGENT_MAX_CONNECTIONS, else 1000)")
+    Integer maxConnections;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -73,6 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         if (publicUrl != null) {
             config.publicUrl(publicUrl);
         }
+        config.httpLimits(httpLimits(config.build().httpLimits()));
         AsanaSimulator sim = null;
         if (sandbox) {
             sim = AsanaSimulator.builder().seed(42).build().start();
@@ -107,6 +122,24 @@ final class ServeCommand implements Callable<Integer> {
         err.flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private HttpLimits httpLimits(HttpLimits fromEnv) {
+        HttpLimits.Builder b = fromEnv.toBuilder();
+        try {
+            if (headerTimeout != null) {
+                b.headerTimeout(Durations.parse(headerTimeout, "--header-timeout"));
+            }
+            if (idleTimeout != null) {
+                b.idleTimeout(Durations.parse(idleTimeout, "--idle-timeout"));
+            }
+            if (maxConnections != null) {
+                b.maxConnections(maxConnections);
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), e.getMessage());
+        }
     }
 
     private static boolean blank(String s) {

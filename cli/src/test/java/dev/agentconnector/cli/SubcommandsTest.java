@@ -57,4 +57,17 @@ class SubcommandsTest {
         assertThat(err.toString()).startsWith("Missing required parameter: 'ACTION'")
                 .contains("Usage: asana-agent execute [-hV]");
     }
+
+    @Test
+    void serveRefusesABadHttpLimitNamingTheFlag() {
+        for (String[] args : new String[][] {{"serve", "--header-timeout", "ten"}, {"serve", "--idle-timeout", "0s"},
+                {"serve", "--max-connections", "0"}}) {
+            StringWriter err = new StringWriter();
+            int code = Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertThat(code).as(String.join(" ", args)).isEqualTo(ExitCodes.USAGE);
+            assertThat(err.toString()).as(String.join(" ", args))
+                    .containsAnyOf("--header-timeout: expected a duration such as 500ms, 10s, 2m or 1h, got 'ten'",
+                            "idleTimeout must be a positive duration", "maxConnections must be at least 1");
+        }
+    }
 }
