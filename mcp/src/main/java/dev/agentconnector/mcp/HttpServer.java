@@ -3,23 +3,24 @@ package dev.agentconnector.mcp;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import dev.agentconnector.http.ErrorBody;
+import dev.agentconnector.http.HttpLimits;
+import dev.agentconnector.http.WebServer;
 import jakarta.servlet.DispatcherType;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * An {@link AsanaMcpServer} on MCP's streamable HTTP transport at {@code /mcp}, in an embedded Jetty. Origin and Host
+ * An {@link AsanaMcpServer} on MCP's streamable HTTP transport at {@code /mcp}, on the same embedded Jetty set-up as
+ * the execution service ({@link WebServer}: header-read and idle timeouts, connection and header caps, the HTTP
+ * layer's own errors as JSON-RPC error objects). Origin and Host
  * headers are checked against loopback (and the allowed extras), so a web page cannot drive a local server; a bearer
  * token, when set, is required on every request.
  */
@@ -28,15 +29,19 @@ public final class HttpServer implements AutoCloseable {
             "http://[::1]:*", "https://localhost:*", "https://127.0.0.1:*", "https://[::1]:*");
     private static final List<String> LOOPBACK_HOSTS = List.of("localhost:*", "127.0.0.1:*", "[::1]:*");
 
-    private final Server jetty;
+    /** The HTTP defaults, with a short stop: open event streams end with their sessions, not with requests. */
+    private static final HttpLimits LIMITS = HttpLimits.defaults().toBuilder()
+            .stopTimeout(java.time.Duration.ofSeconds(5)).build();
+
+    private final WebServer web;
     private final McpSyncServer server;
-    private final ServerConnector connector;
+    private final String host;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpServer(Server jetty, McpSyncServer server, ServerConnector connector) {
-        this.jetty = jetty;
+    private HttpServer(WebServer web, McpSyncServer server, String host) {
+        this.web = web;
         this.server = server;
-        this.connector = connector;
+        this.host = host;
     }
 
     /**
@@ -62,49 +67,47 @@ public final class HttpServer implements AutoCloseable {
                 .build();
         McpSyncServer server = mcp.build(transport);
 
-        Server jetty = new Server();
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost(options.host());
-        connector.setPort(options.port());
-        jetty.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
-        context.setContextPath("/");
-        ServletHolder holder = new ServletHolder("mcp", transport);
-        holder.setAsyncSupported(true);
-        context.addServlet(holder, HttpOptions.PATH);
-        if (options.token() != null) {
-            context.addFilter(new FilterHolder(new BearerTokenFilter(options.token())), "/*",
-                    EnumSet.of(DispatcherType.REQUEST));
-        }
-        jetty.setHandler(context);
-        jetty.setStopAtShutdown(false);
+        WebServer web;
         try {
-            jetty.start();
-        } catch (Exception e) {
+            web = WebServer.start(options.host(), options.port(), LIMITS, HttpServer::jsonRpcError,
+                    "asana-agent-mcp-http", (context, port) -> {
+                        ServletHolder holder = new ServletHolder("mcp", transport);
+                        holder.setAsyncSupported(true);
+                        context.addServlet(holder, HttpOptions.PATH);
+                        if (options.token() != null) {
+                            context.addFilter(new FilterHolder(new BearerTokenFilter(options.token())), "/*",
+                                    EnumSet.of(DispatcherType.REQUEST));
+                        }
+                    });
+        } catch (RuntimeException e) {
             server.close();
-            jetty.stop();
             throw e;
         }
-        return new HttpServer(jetty, server, connector);
+        return new HttpServer(web, server, options.host());
+    }
+
+    /** The HTTP layer's own errors (bad request line, headers too large) as a JSON-RPC error without an id. */
+    private static ErrorBody.Rendered jsonRpcError(int status, String code, String message) {
+        int rpcCode = status == 400 || status == 431 || status == 414 ? -32600 : -32603;
+        String json = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + rpcCode + ",\"message\":\""
+                + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}";
+        return new ErrorBody.Rendered("application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The port bound (useful after asking for port 0). */
     public int port() {
-        return connector.getLocalPort();
+        return web.port();
     }
 
     /** The MCP endpoint, e.g. {@code http://127.0.0.1:8765/mcp}. */
     public URI endpoint() {
-        String host = connector.getHost();
         String h = host.contains(":") ? "[" + host + "]" : host;
         return URI.create("http://" + h + ":" + port() + HttpOptions.PATH);
     }
 
     /** Blocks until the server stops. */
     public void join() throws InterruptedException {
-        jetty.join();
+        web.join();
     }
 
     /** Ends open sessions and stops listening; later calls do nothing. */
@@ -116,11 +119,7 @@ public final class HttpServer implements AutoCloseable {
         try {
             server.closeGracefully();
         } finally {
-            try {
-                jetty.stop();
-            } catch (Exception e) {
-                throw new IllegalStateException("stopping the MCP HTTP server failed", e);
-            }
+            web.close();
         }
     }
 }

@@ -114,7 +114,23 @@ class HttpSecurityTest {
         try (HttpServer server = HttpServer.start(mcp, HttpOptions.loopback(0))) {
             HttpRequest other = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/admin"))
                     .GET().build();
-            assertThat(http.send(other, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            HttpResponse<String> r = http.send(other, HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(r.body()).startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":");
+        }
+    }
+
+    @Test
+    void theHttpLayersOwnErrorsAreJsonRpcErrors() throws Exception {
+        try (HttpServer server = HttpServer.start(mcp, HttpOptions.loopback(0))) {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.getOutputStream().write(("POST /mcp HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                        + "a".repeat(40_000) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 431").endsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":"
+                        + "{\"code\":-32600,\"message\":\"the request line and headers are larger than the limit of "
+                        + "16384 bytes\"}}");
+            }
         }
     }
 

@@ -1,11 +1,24 @@
 package dev.agentconnector.runtime.exec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.Map;
 
 /** Runs one operation by name; local executors call the API, hosted ones call an execution service. */
 public interface Executor extends AutoCloseable {
     /** Runs {@code entity.action} with {@code params}; never throws for validation or API errors. */
     ExecutionResult execute(String entity, String action, Map<String, ?> params);
+
+    /**
+     * Runs {@code entity.action} with params given as a JSON object (null or a missing node = none), as they arrive
+     * from a wire; implementations validate the tree as it is, without a detour through a {@code Map}.
+     */
+    @SuppressWarnings("unchecked")
+    default ExecutionResult execute(String entity, String action, JsonNode params) {
+        return execute(entity, action, params == null || params.isNull() || params.isMissingNode() ? Map.of()
+                : (Map<String, ?>) new ObjectMapper().convertValue(params, Map.class));
+    }
 
     @Override
     default void close() {

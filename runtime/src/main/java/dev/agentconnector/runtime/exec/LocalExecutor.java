@@ -135,6 +135,16 @@ public final class LocalExecutor implements Executor {
 
     @Override
     public ExecutionResult execute(String entity, String action, Map<String, ?> params) {
+        return run(entity, action, params);
+    }
+
+    /** As {@link #execute(String, String, Map)}, validating the JSON tree directly. */
+    @Override
+    public ExecutionResult execute(String entity, String action, JsonNode params) {
+        return run(entity, action, params);
+    }
+
+    private ExecutionResult run(String entity, String action, Object params) {
         try {
             OperationSpec op = spec.operation(entity, action);
             ObjectNode p = validator.validate(op, params);

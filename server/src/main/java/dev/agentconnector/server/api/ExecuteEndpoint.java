@@ -12,14 +12,12 @@ import dev.agentconnector.runtime.spec.OperationSpec;
 import dev.agentconnector.server.connectors.FieldFilter;
 import dev.agentconnector.server.http.ApiError;
 import dev.agentconnector.server.http.Fields;
-import dev.agentconnector.server.http.Json;
 import dev.agentconnector.server.http.Request;
 import dev.agentconnector.server.http.Response;
 import dev.agentconnector.server.http.Router;
 import dev.agentconnector.server.store.ConnectorRow;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs an operation on a stored connector with the same local engine as local mode. A successful run answers 200
@@ -74,10 +72,8 @@ final class ExecuteEndpoint {
                     + ".get for the file's details");
         }
         LocalExecutor executor = ctx.executors().get(row);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> paramMap = params == null ? Map.of() : Json.MAPPER.convertValue(params, Map.class);
         long start = System.nanoTime();
-        ExecutionResult result = executor.execute(entity, action, paramMap);
+        ExecutionResult result = executor.execute(entity, action, params);
         long nanos = System.nanoTime() - start;
         ConnectorException failure = result.exception();
         if (failure != null) {
