@@ -40,6 +40,8 @@ public final class ServerConfig {
     private final boolean checkCredentials;
     private final RetryPolicy asanaRetryPolicy;
     private final dev.agentconnector.runtime.http.RateLimits asanaRateLimits;
+    private final Duration rateLimitWait;
+    private final int rateLimitMaxWaiting;
     private final int workerThreads;
     private final int dbPoolSize;
     private final Duration shutdownTimeout;
@@ -64,6 +66,8 @@ public final class ServerConfig {
         this.checkCredentials = b.checkCredentials;
         this.asanaRetryPolicy = b.asanaRetryPolicy;
         this.asanaRateLimits = b.asanaRateLimits;
+        this.rateLimitWait = b.rateLimitWait;
+        this.rateLimitMaxWaiting = b.rateLimitMaxWaiting;
         this.workerThreads = b.workerThreads;
         this.dbPoolSize = b.dbPoolSize;
         this.shutdownTimeout = b.shutdownTimeout;
@@ -84,8 +88,9 @@ public final class ServerConfig {
     /**
      * Defaults overridden by environment variables: {@code ASANA_BASE_URL}, {@code ASANA_TOKEN_URL},
      * {@code ASANA_AUTHORIZE_URL}, {@code ASANA_AGENT_MASTER_KEY} (base64 of 32 bytes), and optionally
-     * {@code ASANA_AGENT_DB_URL}, {@code ASANA_AGENT_DATA_DIR}, {@code ASANA_AGENT_PUBLIC_URL} and
-     * {@code ASANA_AGENT_METRICS_TOKEN}. Use {@link #toBuilder()} to apply command-line settings on top.
+     * {@code ASANA_AGENT_DB_URL}, {@code ASANA_AGENT_DATA_DIR}, {@code ASANA_AGENT_PUBLIC_URL},
+     * {@code ASANA_AGENT_METRICS_TOKEN} and {@code ASANA_AGENT_RATE_LIMIT_WAIT} (a duration such as {@code 5s} or
+     * {@code 500ms}). Use {@link #toBuilder()} to apply command-line settings on top.
      */
     public static ServerConfig fromEnv(Map<String, String> env) {
         Builder b = builder();
@@ -114,7 +119,45 @@ public final class ServerConfig {
         if ((v = get(env, "ASANA_AGENT_METRICS_TOKEN")) != null) {
             b.metricsToken(v);
         }
+        if ((v = get(env, "ASANA_AGENT_RATE_LIMIT_WAIT")) != null) {
+            b.rateLimitWait(duration(v, "ASANA_AGENT_RATE_LIMIT_WAIT"));
+        }
         return b.build();
+    }
+
+    /**
+     * Reads a duration written as a number with a unit, {@code ms}, {@code s} or {@code m} (e.g. {@code 500ms},
+     * {@code 5s}, {@code 2m}), as plain seconds ({@code 5}), or in ISO-8601 ({@code PT5S}).
+     *
+     * @param name the setting, named in the error message
+     */
+    public static Duration duration(String text, String name) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("pt")) {
+                return Duration.parse(t);
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).strip()));
+            }
+            return Duration.ofSeconds(Long.parseLong(t));
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " must be a duration such as 5s, 500ms or 2m, got '"
+                    + clip(text) + "'");
+        }
+    }
+
+    private static String clip(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     private static String get(Map<String, String> env, String name) {
@@ -142,6 +185,8 @@ public final class ServerConfig {
         b.checkCredentials = checkCredentials;
         b.asanaRetryPolicy = asanaRetryPolicy;
         b.asanaRateLimits = asanaRateLimits;
+        b.rateLimitWait = rateLimitWait;
+        b.rateLimitMaxWaiting = rateLimitMaxWaiting;
         b.workerThreads = workerThreads;
         b.dbPoolSize = dbPoolSize;
         b.shutdownTimeout = shutdownTimeout;
@@ -240,9 +285,22 @@ public final class ServerConfig {
         return asanaRetryPolicy;
     }
 
-    /** Client-side limits applied per connector (each connector is one Asana credential). */
+    /**
+     * Client-side limits of each connector (each connector is one Asana credential) unless the connector sets its
+     * own: the per-minute limit is shared by every instance on the database, the concurrency caps hold per instance.
+     */
     public dev.agentconnector.runtime.http.RateLimits asanaRateLimits() {
         return asanaRateLimits;
+    }
+
+    /** Longest an execution waits for a rate-limit slot of its connector before it answers 429. */
+    public Duration rateLimitWait() {
+        return rateLimitWait;
+    }
+
+    /** Most executions of one connector waiting for a rate-limit slot at once, per instance; more answer 429. */
+    public int rateLimitMaxWaiting() {
+        return rateLimitMaxWaiting;
     }
 
     /** Request-handling threads. */
@@ -306,6 +364,8 @@ public final class ServerConfig {
         private RetryPolicy asanaRetryPolicy = RetryPolicy.DEFAULT;
         private dev.agentconnector.runtime.http.RateLimits asanaRateLimits =
                 dev.agentconnector.runtime.http.RateLimits.ASANA_DEFAULT;
+        private Duration rateLimitWait = Duration.ofSeconds(5);
+        private int rateLimitMaxWaiting = 16;
         private int workerThreads = 32;
         private int dbPoolSize = 8;
         private Duration shutdownTimeout = Duration.ofSeconds(30);
@@ -425,13 +485,41 @@ public final class ServerConfig {
             return this;
         }
 
-        /** Retry policy of calls to Asana (default {@link RetryPolicy#DEFAULT}). */
-        /** Client-side limits per connector; Asana's paid-plan limits by default. */
+        /**
+         * Client-side limits of connectors that set none of their own (default: Asana's paid-plan limits, 1,500
+         * requests a minute, 50 concurrent reads, 15 concurrent writes; 0 turns a limit off).
+         */
         public Builder asanaRateLimits(dev.agentconnector.runtime.http.RateLimits limits) {
             this.asanaRateLimits = Objects.requireNonNull(limits, "asanaRateLimits");
             return this;
         }
 
+        /**
+         * Longest an execution waits for a rate-limit slot of its connector (a concurrency slot or a start in the
+         * per-minute window) before it answers 429 with {@code Retry-After} (default 5 s; zero answers 429 whenever
+         * no slot is free at once). An execution whose connector's window frees later than this answers at once.
+         */
+        public Builder rateLimitWait(Duration wait) {
+            if (wait == null || wait.isNegative()) {
+                throw new IllegalArgumentException("rateLimitWait must be zero or positive, got " + wait);
+            }
+            this.rateLimitWait = wait;
+            return this;
+        }
+
+        /**
+         * Most executions of one connector waiting for a rate-limit slot at once on this instance (default 16);
+         * more answer 429 at once, so that one busy connector cannot hold every worker thread.
+         */
+        public Builder rateLimitMaxWaiting(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("rateLimitMaxWaiting must be at least 1, got " + max);
+            }
+            this.rateLimitMaxWaiting = max;
+            return this;
+        }
+
+        /** Retry policy of calls to Asana (default {@link RetryPolicy#DEFAULT}). */
         public Builder asanaRetryPolicy(RetryPolicy policy) {
             this.asanaRetryPolicy = Objects.requireNonNull(policy, "asanaRetryPolicy");
             return this;
