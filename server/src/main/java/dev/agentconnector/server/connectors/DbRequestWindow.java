@@ -22,7 +22,9 @@ import java.util.UUID;
  * free themselves. Lease sizes adapt: one start at first, doubling while leases run out before their time, up to a
  * second's worth of the limit; after a slow lease, about what it used. While the window is full, the instance
  * remembers when the database expects room (the earliest expiry that frees a start) and asks again at most every
- * {@link #RECHECK_MILLIS}.
+ * {@link #RECHECK_MILLIS}. One thread at a time asks the database, without holding up the others: while it does,
+ * they are told to look again in {@link #IN_FLIGHT_MILLIS}, so that they wait in the limiter (where the maximum wait
+ * and the cap on waiting requests apply) rather than in here.
  *
  * <p>Times come from each instance's clock: instances on one database need clocks within a fraction of a second of
  * each other for the limit to hold exactly.
@@ -34,6 +36,8 @@ public final class DbRequestWindow implements RequestWindow {
     static final long LEASE_MILLIS = 1_000;
     /** How long a "full" answer is trusted before the database is asked again. */
     static final long RECHECK_MILLIS = 1_000;
+    /** The wait suggested while another thread is asking the database. */
+    static final long IN_FLIGHT_MILLIS = 5;
 
     private static final System.Logger LOG = System.getLogger(DbRequestWindow.class.getName());
 
@@ -53,6 +57,7 @@ public final class DbRequestWindow implements RequestWindow {
     private int nextLease = 1;
     private long fullUntil;
     private long recheckAt;
+    private boolean leasing;
 
     /**
      * @param perMinute the connector's limit (at least 1)
@@ -76,29 +81,58 @@ public final class DbRequestWindow implements RequestWindow {
     }
 
     @Override
-    public synchronized long tryStart() {
-        long now = clock.millis();
-        if (leaseId != null && leaseUsed < leaseStarts && now < leaseEndsAt) {
-            leaseUsed++;
-            lastStart = now;
-            return 0;
+    public long tryStart() {
+        long now;
+        String spentId;
+        int spentUsed;
+        long spentLast;
+        int size;
+        synchronized (this) {
+            now = clock.millis();
+            if (leaseId != null && leaseUsed < leaseStarts && now < leaseEndsAt) {
+                leaseUsed++;
+                lastStart = now;
+                return 0;
+            }
+            if (now < recheckAt) {
+                return Math.max(1, fullUntil - now);
+            }
+            if (leasing) {
+                return IN_FLIGHT_MILLIS;
+            }
+            // the current lease, if any, is used up or out of time: nobody spends from it any more
+            leasing = true;
+            spentId = leaseId;
+            spentUsed = leaseUsed;
+            spentLast = lastStart;
+            size = nextLeaseSize(now);
         }
-        if (now < recheckAt) {
-            return Math.max(1, fullUntil - now);
+        boolean done = false;
+        try {
+            long wait = lease(now, spentId, spentUsed, spentLast, size);
+            done = true;
+            return wait;
+        } finally {
+            if (!done) {
+                synchronized (this) {
+                    leasing = false; // the lease in hand stays to be handed back at the next attempt
+                }
+            }
         }
-        return lease(now);
     }
 
-    /** Settles the current lease and takes a new one (spending its first start), or learns how long until room. */
-    private long lease(long now) {
-        int size = nextLeaseSize(now);
+    /**
+     * Hands back the spent lease and takes a new one (spending its first start), or learns how long until room; then
+     * records the outcome.
+     */
+    private long lease(long now, String spentId, int spentUsed, long spentLast, int size) {
         String newId = UUID.randomUUID().toString();
         long[] result = db.transaction("taking Asana rate-limit starts", c -> {
             if (!store.lockWindow(c, connectorId, now)) {
                 return new long[] {-1, 0}; // the connector was deleted: nothing left to share
             }
-            if (leaseId != null) {
-                store.settleLease(c, leaseId, leaseUsed, lastStart + WINDOW_MILLIS);
+            if (spentId != null) {
+                store.settleLease(c, spentId, spentUsed, spentLast + WINDOW_MILLIS);
             }
             List<RateLimitStore.Lease> live = store.liveLeases(c, connectorId, now);
             long used = 0;
@@ -120,23 +154,27 @@ public final class DbRequestWindow implements RequestWindow {
             }
             return new long[] {0, WINDOW_MILLIS};
         });
-        leaseId = null;
-        if (result[0] < 0) {
+        synchronized (this) {
+            leasing = false;
+            leaseId = null;
+            if (result[0] < 0) {
+                return 0;
+            }
+            if (result[0] == 0) {
+                fullUntil = now + result[1];
+                recheckAt = now + Math.min(result[1], RECHECK_MILLIS);
+                return result[1];
+            }
+            leaseId = newId;
+            leaseStarts = (int) result[0];
+            leaseUsed = 1;
+            leaseEndsAt = now + LEASE_MILLIS;
+            lastStart = now;
             return 0;
         }
-        if (result[0] == 0) {
-            fullUntil = now + result[1];
-            recheckAt = now + Math.min(result[1], RECHECK_MILLIS);
-            return result[1];
-        }
-        leaseId = newId;
-        leaseStarts = (int) result[0];
-        leaseUsed = 1;
-        leaseEndsAt = now + LEASE_MILLIS;
-        lastStart = now;
-        return 0;
     }
 
+    /** Size of the next lease, from how the current one went; called under the lock. */
     private int nextLeaseSize(long now) {
         if (leaseId != null) {
             boolean ranOut = leaseUsed >= leaseStarts && now < leaseEndsAt;
@@ -150,14 +188,19 @@ public final class DbRequestWindow implements RequestWindow {
      * window stays usable (the next start leases anew). Best effort: a failure is logged, and the lease then
      * expires by itself.
      */
-    public synchronized void release() {
-        if (leaseId == null) {
-            return;
+    public void release() {
+        String id;
+        int used;
+        long expiresAt;
+        synchronized (this) {
+            if (leaseId == null || leasing) {
+                return;
+            }
+            id = leaseId;
+            used = leaseUsed;
+            expiresAt = lastStart + WINDOW_MILLIS;
+            leaseId = null;
         }
-        String id = leaseId;
-        int used = leaseUsed;
-        long expiresAt = lastStart + WINDOW_MILLIS;
-        leaseId = null;
         try {
             db.transaction("handing back Asana rate-limit starts", c -> {
                 store.settleLease(c, id, used, expiresAt);
