@@ -1,8 +1,10 @@
 package dev.agentconnector.server;
 
+import dev.agentconnector.runtime.http.RateLimits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -45,6 +47,32 @@ class ServerConfigTest {
         assertThat(c.effectiveDbUrl()).isEqualTo("jdbc:sqlite:" + Path.of("asana-agent-data", "asana-agent.db")
                 .toAbsolutePath());
         assertThat(c.toBuilder().port(0).build().port()).isZero();
+    }
+
+    @Test
+    void rateLimitSettings() {
+        ServerConfig d = ServerConfig.fromEnv(Map.of());
+        assertThat(d.rateLimitWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(d.rateLimitMaxWaiting()).isEqualTo(16);
+        assertThat(d.asanaRateLimits()).isEqualTo(RateLimits.ASANA_DEFAULT);
+        assertThat(ServerConfig.fromEnv(Map.of("ASANA_AGENT_RATE_LIMIT_WAIT", "750ms")).rateLimitWait())
+                .isEqualTo(Duration.ofMillis(750));
+        ServerConfig c = d.toBuilder().rateLimitWait(Duration.ZERO).rateLimitMaxWaiting(4)
+                .asanaRateLimits(new RateLimits(60, 5, 2)).build().toBuilder().build();
+        assertThat(c.rateLimitWait()).isZero();
+        assertThat(c.rateLimitMaxWaiting()).isEqualTo(4);
+        assertThat(c.asanaRateLimits()).isEqualTo(new RateLimits(60, 5, 2));
+
+        assertThat(ServerConfig.duration("5s", "x")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(ServerConfig.duration(" 2m ", "x")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(ServerConfig.duration("10", "x")).isEqualTo(Duration.ofSeconds(10));
+        assertThat(ServerConfig.duration("PT1.5S", "x")).isEqualTo(Duration.ofMillis(1500));
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("ASANA_AGENT_RATE_LIMIT_WAIT", "soon")))
+                .hasMessageContaining("ASANA_AGENT_RATE_LIMIT_WAIT").hasMessageContaining("5s, 500ms or 2m");
+        assertThatThrownBy(() -> ServerConfig.builder().rateLimitWait(Duration.ofSeconds(-1)))
+                .hasMessageContaining("rateLimitWait");
+        assertThatThrownBy(() -> ServerConfig.builder().rateLimitMaxWaiting(0))
+                .hasMessageContaining("rateLimitMaxWaiting").hasMessageContaining("at least 1");
     }
 
     @Test

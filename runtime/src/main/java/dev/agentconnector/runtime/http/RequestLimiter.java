@@ -118,10 +118,11 @@ public final class RequestLimiter {
                 return;
             }
             if (maxWait != null && clock.millis() + wait > deadline) {
-                throw refused(operation, (limits.requestsPerMinute() > 0 ? "this credential's limit of "
-                        + limits.requestsPerMinute() + " requests a minute" : "this credential's per-minute limit")
-                        + " is used up and the next start is expected in " + text(Duration.ofMillis(wait))
-                        + ", beyond the " + text(maxWait) + " a request may wait", wait);
+                int perMinute = limits.requestsPerMinute();
+                throw refused(operation, (perMinute > 0 ? "this credential's limit of " + perMinute
+                        + (perMinute == 1 ? " request" : " requests") + " a minute"
+                        : "this credential's per-minute limit") + " is used up, and the next start is further away "
+                        + "than the " + text(maxWait) + " a request may wait", wait);
             }
             queue(queued, operation, wait);
             sleeper.sleep(Duration.ofMillis(wait));

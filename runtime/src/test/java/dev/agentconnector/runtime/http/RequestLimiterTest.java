@@ -87,7 +87,8 @@ class RequestLimiterTest {
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(10));
                     assertThat(e.operation()).isEqualTo("tasks.get");
                     assertThat(e.getMessage()).startsWith("tasks.get: not sent: this credential's limit of 2 "
-                            + "requests a minute is used up").contains("beyond the 5 s").endsWith("retry after 10 s");
+                            + "requests a minute is used up").contains("further away than the 5 s a request may wait")
+                            .endsWith("retry after 10 s");
                 });
         assertThat(waits).hasSize(1); // refused without waiting
         assertThat(limiter.waiting()).isZero();
