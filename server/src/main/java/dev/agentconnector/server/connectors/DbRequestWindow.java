@@ -187,14 +187,16 @@ public final class DbRequestWindow implements RequestWindow {
      * Hands back the starts of the current lease that were not spent, so that other instances may use them; the
      * window stays usable (the next start leases anew). Best effort: a failure is logged, and the lease then
      * expires by itself.
+     *
+     * @return false when the database could not be reached
      */
-    public void release() {
+    public boolean release() {
         String id;
         int used;
         long expiresAt;
         synchronized (this) {
-            if (leaseId == null || leasing) {
-                return;
+            if (leaseId == null || leasing || leaseUsed >= leaseStarts) {
+                return true; // nothing unspent: handing back a used-up lease would only end it up to a second sooner
             }
             id = leaseId;
             used = leaseUsed;
@@ -206,9 +208,11 @@ public final class DbRequestWindow implements RequestWindow {
                 store.settleLease(c, id, used, expiresAt);
                 return null;
             });
+            return true;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "could not hand back the rate-limit lease of connector "
                     + connectorId + ": " + e.getMessage());
+            return false;
         }
     }
 

@@ -120,14 +120,16 @@ public final class ExecutorCache implements AutoCloseable {
         return entries.size();
     }
 
+    /** Hands back unspent rate-limit starts (until the database fails to answer) and closes the executors. */
     @Override
     public void close() {
-        entries.values().forEach(e -> {
-            if (e.window != null) {
-                e.window.release();
+        boolean reachable = true;
+        for (Entry e : entries.values()) {
+            if (reachable && e.window != null) {
+                reachable = e.window.release();
             }
             e.executor.close();
-        });
+        }
         entries.clear();
     }
 }

@@ -14,8 +14,8 @@ import java.util.Optional;
 /** Reads and writes connectors; every read is limited to one organization. */
 public final class ConnectorStore {
     private static final String COLUMNS = "c.id, c.organization_id, c.workspace_id, w.name, c.name, c.connector_type, "
-            + "c.definition_id, c.auth_type, c.credentials, c.created_at, c.updated_at, c.version, c.requests_per_minute, "
-            + "c.max_concurrent_reads, c.max_concurrent_writes";
+            + "c.definition_id, c.auth_type, c.credentials, c.created_at, c.updated_at, c.version, "
+            + "c.requests_per_minute, c.max_concurrent_reads, c.max_concurrent_writes";
     private static final String FROM = " FROM connectors c JOIN workspaces w ON w.id = c.workspace_id";
 
     private final Database db;

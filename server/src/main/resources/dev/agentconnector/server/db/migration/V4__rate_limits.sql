@@ -12,9 +12,11 @@ CREATE TABLE rate_limit_windows (
     updated_at    BIGINT       NOT NULL
 );
 
+-- Leases reference the window row, which their transaction has locked already, rather than the connector row, which
+-- an OAuth renewal may hold locked while it waits for Asana.
 CREATE TABLE rate_limit_leases (
     id            VARCHAR(36)  NOT NULL PRIMARY KEY,
-    connector_id  VARCHAR(36)  NOT NULL REFERENCES connectors (id) ON DELETE CASCADE,
+    connector_id  VARCHAR(36)  NOT NULL REFERENCES rate_limit_windows (connector_id) ON DELETE CASCADE,
     starts        INTEGER      NOT NULL,
     expires_at    BIGINT       NOT NULL
 );
