@@ -3,6 +3,7 @@ package dev.agentconnector.cli;
 import dev.agentconnector.asana.sim.AsanaSimulator;
 import dev.agentconnector.http.Durations;
 import dev.agentconnector.http.HttpLimits;
+import dev.agentconnector.runtime.http.RateLimits;
 import dev.agentconnector.server.AsanaAgentServer;
 import dev.agentconnector.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -44,6 +45,28 @@ final class ServeCommand implements Callable<Integer> {
             + "at (for the OAuth callback); default http://HOST:PORT")
     String publicUrl;
 
+    @Option(names = "--rate-limit-per-minute", paramLabel = "N", description = "Asana requests a connector may "
+            + "start in any minute, across every instance on the database, unless the connector sets its own "
+            + "(default 1500; 0 = no limit)")
+    Integer perMinute;
+
+    @Option(names = "--max-concurrent-reads", paramLabel = "N", description = "Asana reads a connector may have in "
+            + "flight on this instance, unless the connector sets its own (default 50; 0 = no cap)")
+    Integer maxReads;
+
+    @Option(names = "--max-concurrent-writes", paramLabel = "N", description = "Asana writes a connector may have "
+            + "in flight on this instance, unless the connector sets its own (default 15; 0 = no cap)")
+    Integer maxWrites;
+
+    @Option(names = "--rate-limit-wait", paramLabel = "DURATION", description = "Longest an execute waits for its "
+            + "connector's rate limit before answering 429 with Retry-After, e.g. 5s or 500ms (default: "
+            + "ASANA_AGENT_RATE_LIMIT_WAIT, else 5s; 0 = never wait)")
+    String rateLimitWait;
+
+    @Option(names = "--rate-limit-max-waiting", paramLabel = "N", description = "Executes of one connector that may "
+            + "wait for its rate limit at once on this instance; more answer 429 at once (default 16)")
+    Integer maxWaiting;
+
     @Option(names = "--sandbox", description = "Use an in-process Asana simulator instead of Asana, and create a "
             + "sandbox application (in the organization 'sandbox') to try the API with. Without --data-dir the "
             + "data lives in a temporary directory removed at exit")
@@ -67,6 +90,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerConfig.Builder config = ServerConfig.fromEnv().toBuilder().port(port).host(host);
+        applyRateLimits(config); // checked before anything is created
+        config.httpLimits(httpLimits(config.build().httpLimits()));
         if (dataDir != null) {
             config.dataDir(dataDir);
         }
@@ -87,7 +112,6 @@ final class ServeCommand implements Callable<Integer> {
         if (publicUrl != null) {
             config.publicUrl(publicUrl);
         }
-        config.httpLimits(httpLimits(config.build().httpLimits()));
         AsanaSimulator sim = null;
         if (sandbox) {
             sim = AsanaSimulator.builder().seed(42).build().start();
@@ -140,6 +164,33 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
+    }
+
+    /** Applies the rate-limit flags given, checked with messages that name the flag. */
+    void applyRateLimits(ServerConfig.Builder config) {
+        if (perMinute != null || maxReads != null || maxWrites != null) {
+            RateLimits d = RateLimits.ASANA_DEFAULT;
+            config.asanaRateLimits(new RateLimits(
+                    atLeast(perMinute, d.requestsPerMinute(), 0, "--rate-limit-per-minute", " (0 = no limit)"),
+                    atLeast(maxReads, d.maxConcurrentReads(), 0, "--max-concurrent-reads", " (0 = no cap)"),
+                    atLeast(maxWrites, d.maxConcurrentWrites(), 0, "--max-concurrent-writes", " (0 = no cap)")));
+        }
+        if (rateLimitWait != null) {
+            config.rateLimitWait(Durations.parse(rateLimitWait, "--rate-limit-wait"));
+        }
+        if (maxWaiting != null) {
+            config.rateLimitMaxWaiting(atLeast(maxWaiting, 0, 1, "--rate-limit-max-waiting", ""));
+        }
+    }
+
+    private static int atLeast(Integer value, int fallback, int min, String flag, String note) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min) {
+            throw new IllegalArgumentException(flag + " must be " + min + " or more" + note + ", got " + value);
+        }
+        return value;
     }
 
     private static boolean blank(String s) {

@@ -2,6 +2,7 @@ package dev.agentconnector.runtime;
 
 import dev.agentconnector.runtime.auth.TokenListener;
 import dev.agentconnector.runtime.http.RateLimits;
+import dev.agentconnector.runtime.http.RequestWindow;
 import dev.agentconnector.runtime.http.RetryPolicy;
 import dev.agentconnector.runtime.http.Sleeper;
 
@@ -21,6 +22,9 @@ public final class ConnectorOptions {
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
     private final RateLimits rateLimits;
+    private final RequestWindow requestWindow;
+    private final Duration maxRateLimitWait;
+    private final int maxRateLimitWaiting;
     private final TokenListener tokenListener;
     private final dev.agentconnector.runtime.auth.RefreshCoordinator refreshCoordinator;
     private final Executor asyncExecutor;
@@ -36,6 +40,9 @@ public final class ConnectorOptions {
         this.requestTimeout = b.requestTimeout;
         this.retryPolicy = b.retryPolicy;
         this.rateLimits = b.rateLimits;
+        this.requestWindow = b.requestWindow;
+        this.maxRateLimitWait = b.maxRateLimitWait;
+        this.maxRateLimitWaiting = b.maxRateLimitWaiting;
         this.tokenListener = b.tokenListener;
         this.refreshCoordinator = b.refreshCoordinator;
         this.asyncExecutor = b.asyncExecutor;
@@ -63,6 +70,9 @@ public final class ConnectorOptions {
         b.requestTimeout = requestTimeout;
         b.retryPolicy = retryPolicy;
         b.rateLimits = rateLimits;
+        b.requestWindow = requestWindow;
+        b.maxRateLimitWait = maxRateLimitWait;
+        b.maxRateLimitWaiting = maxRateLimitWaiting;
         b.tokenListener = tokenListener;
         b.refreshCoordinator = refreshCoordinator;
         b.asyncExecutor = asyncExecutor;
@@ -97,6 +107,21 @@ public final class ConnectorOptions {
 
     public RateLimits rateLimits() {
         return rateLimits;
+    }
+
+    /** The per-minute window of request starts, or null for one in memory ({@link RateLimits#requestsPerMinute()}). */
+    public RequestWindow requestWindow() {
+        return requestWindow;
+    }
+
+    /** Longest a request may wait for a rate-limit slot before it fails with a 429, or null to wait as needed. */
+    public Duration maxRateLimitWait() {
+        return maxRateLimitWait;
+    }
+
+    /** Most requests waiting for a rate-limit slot at once before others fail with a 429; 0 for no cap. */
+    public int maxRateLimitWaiting() {
+        return maxRateLimitWaiting;
     }
 
     /** Receives refreshed OAuth tokens, or null. */
@@ -140,6 +165,9 @@ public final class ConnectorOptions {
         private Duration requestTimeout = Duration.ofSeconds(60);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private RateLimits rateLimits = RateLimits.ASANA_DEFAULT;
+        private RequestWindow requestWindow;
+        private Duration maxRateLimitWait;
+        private int maxRateLimitWaiting;
         private TokenListener tokenListener;
         private dev.agentconnector.runtime.auth.RefreshCoordinator refreshCoordinator;
         private Executor asyncExecutor;
@@ -181,6 +209,43 @@ public final class ConnectorOptions {
 
         public Builder rateLimits(RateLimits rateLimits) {
             this.rateLimits = Objects.requireNonNull(rateLimits, "rateLimits");
+            return this;
+        }
+
+        /**
+         * Counts request starts in this window instead of one in memory, e.g. a window shared by every process
+         * that uses the credential; its limit should be {@link RateLimits#requestsPerMinute()}. A window belongs to
+         * one credential: do not share these options between executors of different credentials. Null (the default)
+         * keeps the in-memory window.
+         */
+        public Builder requestWindow(RequestWindow requestWindow) {
+            this.requestWindow = requestWindow;
+            return this;
+        }
+
+        /**
+         * Longest a request may wait for a concurrency slot and a start in the per-minute window; a request that
+         * would wait longer fails with a {@code RateLimitException} (with a retry-after) and is not sent. Zero
+         * refuses every request that cannot start at once; null (the default) waits as long as it takes.
+         */
+        public Builder maxRateLimitWait(Duration maxWait) {
+            if (maxWait != null && maxWait.isNegative()) {
+                throw new IllegalArgumentException("maxRateLimitWait must not be negative, got " + maxWait);
+            }
+            this.maxRateLimitWait = maxWait;
+            return this;
+        }
+
+        /**
+         * Most requests waiting for a rate-limit slot at once; a request that would have to wait beyond them fails
+         * with a {@code RateLimitException} at once. 0 (the default) sets no cap.
+         */
+        public Builder maxRateLimitWaiting(int maxWaiting) {
+            if (maxWaiting < 0) {
+                throw new IllegalArgumentException("maxRateLimitWaiting must be >= 0 (0 = no cap), got "
+                        + maxWaiting);
+            }
+            this.maxRateLimitWaiting = maxWaiting;
             return this;
         }
 

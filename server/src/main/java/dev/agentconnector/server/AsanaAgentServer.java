@@ -91,6 +91,8 @@ public final class AsanaAgentServer implements AutoCloseable {
                 .tokenUrl(config.asanaTokenUrl())
                 .retryPolicy(config.asanaRetryPolicy())
                 .rateLimits(config.asanaRateLimits())
+                .maxRateLimitWait(config.rateLimitWait())
+                .maxRateLimitWaiting(config.rateLimitMaxWaiting())
                 // one pair of HTTP clients for every connector: shared pools and selector threads
                 .httpClients(HttpClients.create(java.time.Duration.ofSeconds(10)))
                 .clock(config.clock())

@@ -43,6 +43,8 @@ public final class ServerConfig {
     private final RetryPolicy asanaRetryPolicy;
     private final dev.agentconnector.runtime.http.RateLimits asanaRateLimits;
     private final HttpLimits httpLimits;
+    private final Duration rateLimitWait;
+    private final int rateLimitMaxWaiting;
     private final int dbPoolSize;
     private final int maxCachedExecutors;
     private final Clock clock;
@@ -66,6 +68,8 @@ public final class ServerConfig {
         this.asanaRetryPolicy = b.asanaRetryPolicy;
         this.asanaRateLimits = b.asanaRateLimits;
         this.httpLimits = b.httpLimits;
+        this.rateLimitWait = b.rateLimitWait;
+        this.rateLimitMaxWaiting = b.rateLimitMaxWaiting;
         this.dbPoolSize = b.dbPoolSize;
         this.maxCachedExecutors = b.maxCachedExecutors;
         this.clock = b.clock;
@@ -84,9 +88,11 @@ public final class ServerConfig {
     /**
      * Defaults overridden by environment variables: {@code ASANA_BASE_URL}, {@code ASANA_TOKEN_URL},
      * {@code ASANA_AUTHORIZE_URL}, {@code ASANA_AGENT_MASTER_KEY} (base64 of 32 bytes), and optionally
-     * {@code ASANA_AGENT_DB_URL}, {@code ASANA_AGENT_DATA_DIR}, {@code ASANA_AGENT_PUBLIC_URL} and
-     * {@code ASANA_AGENT_METRICS_TOKEN}, and the HTTP layer's {@code ASANA_AGENT_HEADER_TIMEOUT} and
-     * {@code ASANA_AGENT_IDLE_TIMEOUT} (e.g. {@code 10s}) and {@code ASANA_AGENT_MAX_CONNECTIONS}. Use {@link #toBuilder()} to apply command-line settings on top.
+     * {@code ASANA_AGENT_DB_URL}, {@code ASANA_AGENT_DATA_DIR}, {@code ASANA_AGENT_PUBLIC_URL},
+     * {@code ASANA_AGENT_METRICS_TOKEN}, {@code ASANA_AGENT_RATE_LIMIT_WAIT}, and the HTTP layer's
+     * {@code ASANA_AGENT_HEADER_TIMEOUT}, {@code ASANA_AGENT_IDLE_TIMEOUT} (durations such as {@code 10s} or
+     * {@code 500ms}) and {@code ASANA_AGENT_MAX_CONNECTIONS}. Use {@link #toBuilder()} to apply command-line
+     * settings on top.
      */
     public static ServerConfig fromEnv(Map<String, String> env) {
         Builder b = builder();
@@ -114,6 +120,9 @@ public final class ServerConfig {
         }
         if ((v = get(env, "ASANA_AGENT_METRICS_TOKEN")) != null) {
             b.metricsToken(v);
+        }
+        if ((v = get(env, "ASANA_AGENT_RATE_LIMIT_WAIT")) != null) {
+            b.rateLimitWait(Durations.parse(v, "ASANA_AGENT_RATE_LIMIT_WAIT"));
         }
         HttpLimits.Builder limits = b.httpLimits.toBuilder();
         if ((v = get(env, "ASANA_AGENT_HEADER_TIMEOUT")) != null) {
@@ -164,6 +173,8 @@ public final class ServerConfig {
         b.asanaRetryPolicy = asanaRetryPolicy;
         b.asanaRateLimits = asanaRateLimits;
         b.httpLimits = httpLimits;
+        b.rateLimitWait = rateLimitWait;
+        b.rateLimitMaxWaiting = rateLimitMaxWaiting;
         b.dbPoolSize = dbPoolSize;
         b.maxCachedExecutors = maxCachedExecutors;
         b.clock = clock;
@@ -260,9 +271,22 @@ public final class ServerConfig {
         return asanaRetryPolicy;
     }
 
-    /** Client-side limits applied per connector (each connector is one Asana credential). */
+    /**
+     * Client-side limits of each connector (each connector is one Asana credential) unless the connector sets its
+     * own: the per-minute limit is shared by every instance on the database, the concurrency caps hold per instance.
+     */
     public dev.agentconnector.runtime.http.RateLimits asanaRateLimits() {
         return asanaRateLimits;
+    }
+
+    /** Longest an execution waits for a rate-limit slot of its connector before it answers 429. */
+    public Duration rateLimitWait() {
+        return rateLimitWait;
+    }
+
+    /** Most executions of one connector waiting for a rate-limit slot at once, per instance; more answer 429. */
+    public int rateLimitMaxWaiting() {
+        return rateLimitMaxWaiting;
     }
 
     /** Request-handling threads. */
@@ -332,6 +356,8 @@ public final class ServerConfig {
         private dev.agentconnector.runtime.http.RateLimits asanaRateLimits =
                 dev.agentconnector.runtime.http.RateLimits.ASANA_DEFAULT;
         private HttpLimits httpLimits = HttpLimits.defaults();
+        private Duration rateLimitWait = Duration.ofSeconds(5);
+        private int rateLimitMaxWaiting = 16;
         private int dbPoolSize = 8;
         private int maxCachedExecutors = 1000;
         private Clock clock = Clock.systemUTC();
@@ -449,13 +475,41 @@ public final class ServerConfig {
             return this;
         }
 
-        /** Retry policy of calls to Asana (default {@link RetryPolicy#DEFAULT}). */
-        /** Client-side limits per connector; Asana's paid-plan limits by default. */
+        /**
+         * Client-side limits of connectors that set none of their own (default: Asana's paid-plan limits, 1,500
+         * requests a minute, 50 concurrent reads, 15 concurrent writes; 0 turns a limit off).
+         */
         public Builder asanaRateLimits(dev.agentconnector.runtime.http.RateLimits limits) {
             this.asanaRateLimits = Objects.requireNonNull(limits, "asanaRateLimits");
             return this;
         }
 
+        /**
+         * Longest an execution waits for a rate-limit slot of its connector (a concurrency slot or a start in the
+         * per-minute window) before it answers 429 with {@code Retry-After} (default 5 s; zero answers 429 whenever
+         * no slot is free at once). An execution whose connector's window frees later than this answers at once.
+         */
+        public Builder rateLimitWait(Duration wait) {
+            if (wait == null || wait.isNegative()) {
+                throw new IllegalArgumentException("rateLimitWait must be zero or positive, got " + wait);
+            }
+            this.rateLimitWait = wait;
+            return this;
+        }
+
+        /**
+         * Most executions of one connector waiting for a rate-limit slot at once on this instance (default 16);
+         * more answer 429 at once, so that one busy connector cannot hold every worker thread.
+         */
+        public Builder rateLimitMaxWaiting(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("rateLimitMaxWaiting must be at least 1, got " + max);
+            }
+            this.rateLimitMaxWaiting = max;
+            return this;
+        }
+
+        /** Retry policy of calls to Asana (default {@link RetryPolicy#DEFAULT}). */
         public Builder asanaRetryPolicy(RetryPolicy policy) {
             this.asanaRetryPolicy = Objects.requireNonNull(policy, "asanaRetryPolicy");
             return this;

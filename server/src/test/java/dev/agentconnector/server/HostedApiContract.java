@@ -365,6 +365,70 @@ abstract class HostedApiContract {
     }
 
     @Test
+    void connectorRateLimitsRoundTripAndAreValidated() {
+        Tenant t = tenant();
+        String ws = workspace();
+        JsonNode plain = createPat(server, t.token(), ws);
+        assertThat(plain.get("rate_limits")).isEqualTo(obj("requests_per_minute", null, "max_concurrent_reads",
+                null, "max_concurrent_writes", null));
+
+        Answer created = http.post(url(CONNECTORS), t.token(), obj("workspace_name", ws, "connector_type", "Asana",
+                "credentials", obj("token", sim.personalAccessToken()), "rate_limits",
+                obj("requests_per_minute", 60, "max_concurrent_writes", 5)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        JsonNode limits = obj("requests_per_minute", 60, "max_concurrent_reads", null, "max_concurrent_writes", 5);
+        assertThat(created.json().get("rate_limits")).isEqualTo(limits);
+        assertThat(http.get(url(CONNECTORS + "/" + id), t.token()).json().get("rate_limits")).isEqualTo(limits);
+        assertThat(http.get(url(CONNECTORS + "?workspace_name=" + ws), t.token()).json().get("data")
+                .findValues("rate_limits")).contains(limits);
+
+        // PATCH replaces the connector's limits as a whole; a rename alone keeps them; null returns to the defaults
+        Answer patched = http.patch(url(CONNECTORS + "/" + id), t.token(),
+                obj("rate_limits", obj("max_concurrent_reads", 10)));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().get("rate_limits")).isEqualTo(obj("requests_per_minute", null,
+                "max_concurrent_reads", 10, "max_concurrent_writes", null));
+        Answer renamed = http.patch(url(CONNECTORS + "/" + id), t.token(), obj("name", "renamed"));
+        assertThat(renamed.json().get("rate_limits").get("max_concurrent_reads").asInt()).isEqualTo(10);
+        Answer cleared = http.patch(url(CONNECTORS + "/" + id), t.token(), obj("rate_limits", null));
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.json().get("rate_limits")).isEqualTo(plain.get("rate_limits"));
+        assertThat(execute(server, t.token(), id, "users", "get", obj("user_gid", "me")).status()).isEqualTo(200);
+
+        record Bad(Object limits, String field, String says) {
+        }
+        for (Bad bad : List.of(
+                new Bad(60, "rate_limits", "'rate_limits' must be an object"),
+                new Bad(obj("requests_per_minute", 0), "rate_limits.requests_per_minute",
+                        "'rate_limits.requests_per_minute' must be a whole number from 1 to 1500"),
+                new Bad(obj("requests_per_minute", 1501), "rate_limits.requests_per_minute", "got 1501"),
+                new Bad(obj("requests_per_minute", -5), "rate_limits.requests_per_minute", "got -5"),
+                new Bad(obj("max_concurrent_reads", 51), "rate_limits.max_concurrent_reads", "from 1 to 50"),
+                new Bad(obj("max_concurrent_writes", 16), "rate_limits.max_concurrent_writes", "from 1 to 15"),
+                new Bad(obj("max_concurrent_writes", 2.5), "rate_limits.max_concurrent_writes", "a fraction"),
+                new Bad(obj("max_concurrent_writes", "5"), "rate_limits.max_concurrent_writes", "got a string"),
+                new Bad(obj("requests_per_minute", 99_999_999_999L), "rate_limits.requests_per_minute",
+                        "got 99999999999"),
+                new Bad(obj("requests_per_min", 60), "rate_limits",
+                        "unknown field 'rate_limits.requests_per_min' (did you mean 'requests_per_minute'?)"))) {
+            Answer onCreate = http.post(url(CONNECTORS), t.token(), obj("workspace_name", ws, "connector_type",
+                    "Asana", "credentials", obj("token", sim.personalAccessToken()), "rate_limits", bad.limits()));
+            Answer onPatch = http.patch(url(CONNECTORS + "/" + id), t.token(), obj("rate_limits", bad.limits()));
+            for (Answer a : List.of(onCreate, onPatch)) {
+                assertThat(a.status()).as(a.toString()).isEqualTo(400);
+                assertThat(a.errorCode()).isEqualTo("invalid_request");
+                assertThat(a.errorMessage()).as(a.toString()).contains(bad.says());
+                assertThat(a.apiError().at("/errors/0/field").asText()).isEqualTo(bad.field());
+            }
+        }
+        assertThat(http.get(url(CONNECTORS + "?workspace_name=" + ws), t.token()).json().get("data")).hasSize(2);
+        Answer typo = http.patch(url(CONNECTORS + "/" + id), t.token(), obj("rate_limit", obj()));
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.errorMessage()).contains("unknown field 'rate_limit'").contains("rate_limits");
+    }
+
+    @Test
     void checkAndInspectAConnector() {
         Tenant t = tenant();
         String id = createPat(server, t.token(), workspace()).get("id").asText();

@@ -1,8 +1,10 @@
 package dev.agentconnector.server;
 
+import dev.agentconnector.runtime.http.RateLimits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -45,6 +47,34 @@ class ServerConfigTest {
         assertThat(c.effectiveDbUrl()).isEqualTo("jdbc:sqlite:" + Path.of("asana-agent-data", "asana-agent.db")
                 .toAbsolutePath());
         assertThat(c.toBuilder().port(0).build().port()).isZero();
+    }
+
+    @Test
+    void rateLimitSettings() {
+        ServerConfig d = ServerConfig.fromEnv(Map.of());
+        assertThat(d.rateLimitWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(d.rateLimitMaxWaiting()).isEqualTo(16);
+        assertThat(d.asanaRateLimits()).isEqualTo(RateLimits.ASANA_DEFAULT);
+        assertThat(ServerConfig.fromEnv(Map.of("ASANA_AGENT_RATE_LIMIT_WAIT", "750ms")).rateLimitWait())
+                .isEqualTo(Duration.ofMillis(750));
+        ServerConfig c = d.toBuilder().rateLimitWait(Duration.ZERO).rateLimitMaxWaiting(4)
+                .asanaRateLimits(new RateLimits(60, 5, 2)).build().toBuilder().build();
+        assertThat(c.rateLimitWait()).isZero();
+        assertThat(c.rateLimitMaxWaiting()).isEqualTo(4);
+        assertThat(c.asanaRateLimits()).isEqualTo(new RateLimits(60, 5, 2));
+
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("ASANA_AGENT_RATE_LIMIT_WAIT", "soon")))
+                .hasMessage("ASANA_AGENT_RATE_LIMIT_WAIT: expected a duration such as 500ms, 10s, 2m or 1h, got 'soon'");
+        assertThat(ServerConfig.fromEnv(Map.of("ASANA_AGENT_HEADER_TIMEOUT", "2s", "ASANA_AGENT_IDLE_TIMEOUT", "1m",
+                "ASANA_AGENT_MAX_CONNECTIONS", "50")).httpLimits()).isEqualTo(dev.agentconnector.http.HttpLimits
+                .defaults().toBuilder().headerTimeout(Duration.ofSeconds(2)).idleTimeout(Duration.ofMinutes(1))
+                .maxConnections(50).build());
+        assertThatThrownBy(() -> ServerConfig.fromEnv(Map.of("ASANA_AGENT_MAX_CONNECTIONS", "many")))
+                .hasMessage("ASANA_AGENT_MAX_CONNECTIONS: expected a whole number, got 'many'");
+        assertThatThrownBy(() -> ServerConfig.builder().rateLimitWait(Duration.ofSeconds(-1)))
+                .hasMessageContaining("rateLimitWait");
+        assertThatThrownBy(() -> ServerConfig.builder().rateLimitMaxWaiting(0))
+                .hasMessageContaining("rateLimitMaxWaiting").hasMessageContaining("at least 1");
     }
 
     @Test

@@ -25,6 +25,18 @@ public class ApiException extends ConnectorException {
         this.operation = operation;
     }
 
+    /**
+     * For a failure decided on this side before anything was sent, such as a client-side rate limit: {@code message}
+     * is used as it is, and there is no request id.
+     */
+    protected ApiException(String message, String operation, int status, List<ApiError> errors) {
+        super(message);
+        this.status = status;
+        this.errors = List.copyOf(errors);
+        this.requestId = null;
+        this.operation = operation;
+    }
+
     private static String format(String operation, String apiName, int status, List<ApiError> errors, String requestId) {
         StringBuilder sb = new StringBuilder();
         if (operation != null) {

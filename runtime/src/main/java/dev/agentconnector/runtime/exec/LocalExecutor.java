@@ -81,8 +81,9 @@ public final class LocalExecutor implements Executor {
         }
         this.apiClient = shared == null ? apiClient : null; // shared ones outlive us
         Transport http = new JdkHttpTransport(apiClient, options.requestTimeout());
-        Transport limited = new LimitingTransport(http,
-                new RequestLimiter(options.rateLimits(), options.clock(), options.sleeper()));
+        Transport limited = new LimitingTransport(http, new RequestLimiter(options.rateLimits(),
+                options.requestWindow(), options.maxRateLimitWait(), options.maxRateLimitWaiting(), options.clock(),
+                options.sleeper()));
         Transport retrying = new RetryingTransport(limited, options.retryPolicy(), options.sleeper(),
                 () -> ThreadLocalRandom.current().nextDouble());
         Authenticator authenticator = authenticator(credentials, options, http);

@@ -31,7 +31,8 @@ import java.util.List;
  *   <tr><td>API 401 on the stored credential, OAuth refusal, grant revoked</td><td>409</td><td>its error type</td></tr>
  *   <tr><td>API 402 and 403</td><td>403</td><td>{@code payment_required} / {@code permission_denied}</td></tr>
  *   <tr><td>API 404</td><td>404</td><td>{@code not_found}</td></tr>
- *   <tr><td>API 429 after retries</td><td>429 (with {@code Retry-After})</td><td>{@code rate_limited}</td></tr>
+ *   <tr><td>API 429 after retries; the client-side limiter's refusal</td><td>429 (with {@code Retry-After})</td>
+ *   <td>{@code rate_limited}</td></tr>
  *   <tr><td>API 5xx, API unreachable</td><td>502</td><td>{@code server_error} / {@code transport_error}</td></tr>
  * </table>
  *
@@ -78,7 +79,7 @@ public final class HostedErrors {
 
     /**
      * What the SDK needs to rebuild the exception: for API failures the API's status, request id, error entries and
-     * {@code Retry-After}; for OAuth failures the token endpoint's status and error; for transport failures whether
+     * {@code Retry-After} (and {@code not_sent} when the client-side limiter refused the request); for OAuth failures the token endpoint's status and error; for transport failures whether
      * the request may have reached the API.
      */
     public static ObjectNode details(ConnectorException e) {
@@ -102,8 +103,13 @@ public final class HostedErrors {
                     o.put("phrase", err.phrase());
                 }
             }
-            if (api instanceof RateLimitException rl && rl.retryAfter() != null) {
-                d.put("retry_after_seconds", Math.max(1, (rl.retryAfter().toMillis() + 999) / 1000));
+            if (api instanceof RateLimitException rl) {
+                if (rl.retryAfter() != null) {
+                    d.put("retry_after_seconds", Math.max(1, (rl.retryAfter().toMillis() + 999) / 1000));
+                }
+                if (rl.notSent()) {
+                    d.put("not_sent", true); // refused by the service's own limiter: Asana never saw it
+                }
             }
         } else if (e instanceof OAuthException oauth) {
             d.put("oauth_status", oauth.status());
@@ -182,6 +188,11 @@ public final class HostedErrors {
             }
             Duration retryAfter = details.path("retry_after_seconds").canConvertToLong()
                     ? Duration.ofSeconds(details.get("retry_after_seconds").asLong()) : null;
+            if (details.path("not_sent").asBoolean(false) && details.get("api_status").asInt() == 429
+                    && !errors.isEmpty() && errors.get(0).message() != null) {
+                return RateLimitException.limitedBeforeSending(details.path("operation").asText(null),
+                        errors.get(0).message(), retryAfter);
+            }
             return ApiException.of(details.path("operation").asText(null), apiName, details.get("api_status").asInt(),
                     errors, details.path("request_id").asText(null), retryAfter);
         }

@@ -2,7 +2,11 @@ package dev.agentconnector.runtime.http;
 
 import dev.agentconnector.runtime.error.TransportException;
 
-/** Holds each request until the {@link RequestLimiter} lets it go; every attempt (retries too) takes a slot. */
+/**
+ * Holds each request until the {@link RequestLimiter} lets it go; every attempt (retries too) takes a slot. A
+ * limiter with a maximum wait may refuse instead: its {@link dev.agentconnector.runtime.error.RateLimitException}
+ * passes through, and nothing is sent.
+ */
 public final class LimitingTransport implements Transport {
     private final Transport next;
     private final RequestLimiter limiter;
@@ -16,7 +20,7 @@ public final class LimitingTransport implements Transport {
     public ApiResponse send(ApiRequest request) {
         RequestLimiter.Permit permit;
         try {
-            permit = limiter.acquire(request.isWrite());
+            permit = limiter.acquire(request.isWrite(), request.operation());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException(request.operation() + ": interrupted while queued by the rate limiter",

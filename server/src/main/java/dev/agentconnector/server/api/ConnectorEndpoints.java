@@ -13,6 +13,7 @@ import dev.agentconnector.server.http.Fields;
 import dev.agentconnector.server.http.Request;
 import dev.agentconnector.server.http.Response;
 import dev.agentconnector.server.http.Router;
+import dev.agentconnector.server.store.ConnectorRateLimits;
 import dev.agentconnector.server.store.ConnectorRow;
 import dev.agentconnector.server.store.Workspace;
 
@@ -29,8 +30,9 @@ final class ConnectorEndpoints {
     static final String BASE = "/api/v1/integrations/connectors";
     private static final List<String> CREATE_FIELDS = Names.with(AsanaDefinition.IGNORED_PLATFORM_FIELDS,
             "workspace_name", "external_user_id", "customer_name", "connector_type", "definition_id", "name",
-            "credentials", "check_credentials", AsanaDefinition.SERVER_SIDE_OAUTH_SECRET);
-    private static final List<String> PATCH_FIELDS = List.of("name", "credentials", "check_credentials");
+            "credentials", "check_credentials", RateLimitsJson.FIELD, AsanaDefinition.SERVER_SIDE_OAUTH_SECRET);
+    private static final List<String> PATCH_FIELDS = List.of("name", "credentials", "check_credentials",
+            RateLimitsJson.FIELD);
     private static final Set<String> LIST_PARAMS = Set.of("workspace_name", "external_user_id", "customer_name",
             "definition_id", "connector_type");
 
@@ -91,6 +93,7 @@ final class ConnectorEndpoints {
         String workspaceName = Names.workspace(f, p, true);
         AsanaDefinition.require(f.string("connector_type"), f.string("definition_id"));
         String name = f.string("name") == null ? AsanaDefinition.CONNECTOR_TYPE : Names.name("name", f.string("name"));
+        ConnectorRateLimits limits = RateLimitsJson.parse(body.get(RateLimitsJson.FIELD));
         StoredCredentials credentials = CredentialsParser.parse(f.object("credentials"),
                 () -> organizationApp(p.organizationId()));
         if (f.bool("check_credentials", true) && ctx.config().checkCredentials()) {
@@ -98,16 +101,17 @@ final class ConnectorEndpoints {
         }
         Instant now = now();
         Workspace ws = ctx.workspaces().getOrCreate(p.organizationId(), workspaceName, now);
-        ConnectorRow row = save(p.organizationId(), ws, name, credentials, now);
+        ConnectorRow row = save(p.organizationId(), ws, name, credentials, limits, now);
         return Response.json(201, ConnectorJson.of(row));
     }
 
     /** Stores a new connector with encrypted credentials; also used by the OAuth callback. */
-    ConnectorRow save(String organizationId, Workspace ws, String name, StoredCredentials credentials, Instant now) {
+    ConnectorRow save(String organizationId, Workspace ws, String name, StoredCredentials credentials,
+                      ConnectorRateLimits limits, Instant now) {
         String id = UUID.randomUUID().toString();
         ConnectorRow row = new ConnectorRow(id, organizationId, ws.id(), ws.name(), name,
                 AsanaDefinition.CONNECTOR_TYPE, AsanaDefinition.DEFINITION_ID, credentials.authType(),
-                ctx.vault().seal(id, credentials), now, now, 1);
+                ctx.vault().seal(id, credentials), now, now, 1, limits);
         ctx.connectors().insert(row);
         return row;
     }
@@ -165,8 +169,12 @@ final class ConnectorEndpoints {
     private Response patch(Request r) {
         Principal p = r.principal();
         ConnectorRow row = visible(r);
-        Fields f = Fields.of(r.jsonObject(), "", PATCH_FIELDS);
+        ObjectNode body = r.jsonObject();
+        Fields f = Fields.of(body, "", PATCH_FIELDS);
         String name = f.string("name") == null ? null : Names.name("name", f.string("name"));
+        // present replaces the connector's limits as a whole; null goes back to the service's defaults
+        ConnectorRateLimits limits = body.has(RateLimitsJson.FIELD)
+                ? RateLimitsJson.parse(body.get(RateLimitsJson.FIELD)) : null;
         StoredCredentials credentials = null;
         if (f.has("credentials")) {
             credentials = CredentialsParser.parse(f.object("credentials"), () -> organizationApp(p.organizationId()));
@@ -174,12 +182,12 @@ final class ConnectorEndpoints {
                 credentials = ctx.checker().check(credentials);
             }
         }
-        if (name == null && credentials == null) {
-            throw ApiError.invalid("nothing to change: send 'name' and/or 'credentials'");
+        if (name == null && credentials == null && limits == null) {
+            throw ApiError.invalid("nothing to change: send 'name', 'credentials' and/or 'rate_limits'");
         }
         boolean updated = ctx.connectors().update(p.organizationId(), row.id(), name,
                 credentials == null ? null : credentials.authType(),
-                credentials == null ? null : ctx.vault().seal(row.id(), credentials), now());
+                credentials == null ? null : ctx.vault().seal(row.id(), credentials), limits, now());
         if (!updated) {
             throw notFound(row.id());
         }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconnector.server.connectors.AsanaDefinition;
 import dev.agentconnector.server.store.ConnectorRow;
 
-/** The public form of a connector: never its credentials. */
+/**
+ * The public form of a connector: never its credentials. {@code rate_limits} holds the connector's own limits, null
+ * for each one the service's default applies to.
+ */
 final class ConnectorJson {
     private ConnectorJson() {
     }
@@ -18,6 +21,7 @@ final class ConnectorJson {
         o.put("connector_type", r.connectorType());
         o.put("definition_id", r.definitionId());
         o.put("auth_type", r.authType());
+        o.set("rate_limits", RateLimitsJson.of(r.rateLimits()));
         o.set("summarized_source_template", AsanaDefinition.summarizedSourceTemplate());
         o.put("created_at", r.createdAt().toString());
         o.put("updated_at", r.updatedAt().toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconnector.asana.AsanaSpec;
 import dev.agentconnector.runtime.error.ConnectorException;
+import dev.agentconnector.runtime.error.RateLimitException;
 import dev.agentconnector.runtime.error.ValidationException;
 import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.runtime.exec.LocalExecutor;
@@ -81,6 +82,9 @@ final class ExecuteEndpoint {
                     : "error", nanos);
             if (!(failure instanceof ValidationException)) {
                 ctx.metrics().asanaError(failure.errorType());
+            }
+            if (failure instanceof RateLimitException limited && limited.notSent()) {
+                ctx.metrics().rateLimitRefusal();
             }
             ObjectNode details = HostedErrors.details(failure);
             details.put("connector_instance_id", row.id());

@@ -15,6 +15,7 @@ import dev.agentconnector.server.http.Fields;
 import dev.agentconnector.server.http.Request;
 import dev.agentconnector.server.http.Response;
 import dev.agentconnector.server.http.Router;
+import dev.agentconnector.server.store.ConnectorRateLimits;
 import dev.agentconnector.server.store.OAuthAppRow;
 import dev.agentconnector.server.store.OAuthState;
 import dev.agentconnector.server.store.Workspace;
@@ -171,7 +172,8 @@ final class OAuthEndpoints {
         StoredCredentials credentials = new StoredCredentials.OAuth(tokens.accessToken(), tokens.refreshToken(),
                 app.get().clientId(), secret, tokens.expiresAt());
         Workspace ws = new Workspace(s.workspaceId(), s.organizationId(), null);
-        String id = connectors.save(s.organizationId(), ws, s.name(), credentials, now).id();
+        String id = connectors.save(s.organizationId(), ws, s.name(), credentials, ConnectorRateLimits.DEFAULTS,
+                now).id();
         return back(s, "connector_id=" + enc(id));
     }
 

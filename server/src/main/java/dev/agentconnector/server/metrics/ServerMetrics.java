@@ -25,6 +25,7 @@ public final class ServerMetrics implements RequestObserver {
     private final Histogram executeLatency;
     private final Counter refreshes;
     private final Counter asanaErrors;
+    private final Counter rateLimitRefusals;
 
     public ServerMetrics() {
         requests = Counter.builder().name("asana_agent_http_requests_total")
@@ -48,6 +49,9 @@ public final class ServerMetrics implements RequestObserver {
                         + "failed").labelNames("outcome").register(registry);
         asanaErrors = Counter.builder().name("asana_agent_asana_errors_total")
                 .help("Failed operations by error type").labelNames("type").register(registry);
+        rateLimitRefusals = Counter.builder().name("asana_agent_rate_limit_refusals_total")
+                .help("Operations answered 429 by the service's own per-connector limiter, never sent to Asana")
+                .register(registry);
     }
 
     @Override
@@ -71,6 +75,11 @@ public final class ServerMetrics implements RequestObserver {
     /** A failed operation, by {@code errorType()}. */
     public void asanaError(String type) {
         asanaErrors.labelValues(type).inc();
+    }
+
+    /** An operation the service's own limiter refused (it is also counted as a failed {@code rate_limited}). */
+    public void rateLimitRefusal() {
+        rateLimitRefusals.inc();
     }
 
     /** Registers a gauge read at scrape time. */

@@ -14,7 +14,8 @@ import java.util.Optional;
 /** Reads and writes connectors; every read is limited to one organization. */
 public final class ConnectorStore {
     private static final String COLUMNS = "c.id, c.organization_id, c.workspace_id, w.name, c.name, c.connector_type, "
-            + "c.definition_id, c.auth_type, c.credentials, c.created_at, c.updated_at, c.version";
+            + "c.definition_id, c.auth_type, c.credentials, c.created_at, c.updated_at, c.version, "
+            + "c.requests_per_minute, c.max_concurrent_reads, c.max_concurrent_writes";
     private static final String FROM = " FROM connectors c JOIN workspaces w ON w.id = c.workspace_id";
 
     private final Database db;
@@ -27,8 +28,9 @@ public final class ConnectorStore {
     public void insert(ConnectorRow r) {
         db.transaction("creating a connector", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO connectors (id, organization_id, workspace_id, "
-                    + "name, connector_type, definition_id, auth_type, credentials, created_at, updated_at, version) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "name, connector_type, definition_id, auth_type, credentials, created_at, updated_at, version, "
+                    + "requests_per_minute, max_concurrent_reads, max_concurrent_writes) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.id());
                 ps.setString(2, r.organizationId());
                 ps.setString(3, r.workspaceId());
@@ -40,6 +42,7 @@ public final class ConnectorStore {
                 ps.setLong(9, r.createdAt().toEpochMilli());
                 ps.setLong(10, r.updatedAt().toEpochMilli());
                 ps.setLong(11, r.version());
+                setLimits(ps, 12, r.rateLimits());
                 return ps.executeUpdate();
             }
         });
@@ -91,25 +94,52 @@ public final class ConnectorStore {
     }
 
     /**
-     * Renames a connector and/or replaces its credentials ({@code null} keeps either), bumping the version.
+     * Renames a connector, replaces its credentials and/or its rate limits ({@code null} keeps each), bumping the
+     * version so that every instance rebuilds its executor.
      *
      * @return false when the connector no longer exists
      */
     public boolean update(String organizationId, String id, String name, String authType, String sealedCredentials,
-                          Instant now) {
+                          ConnectorRateLimits rateLimits, Instant now) {
         return db.transaction("updating a connector", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE connectors SET name = COALESCE(?, name), "
                     + "auth_type = COALESCE(?, auth_type), credentials = COALESCE(?, credentials), updated_at = ?, "
+                    + (rateLimits == null ? "" : "requests_per_minute = ?, max_concurrent_reads = ?, "
+                            + "max_concurrent_writes = ?, ")
                     + "version = version + 1 WHERE id = ? AND organization_id = ?")) {
                 ps.setString(1, name);
                 ps.setString(2, authType);
                 ps.setString(3, sealedCredentials);
                 ps.setLong(4, now.toEpochMilli());
-                ps.setString(5, id);
-                ps.setString(6, organizationId);
+                int i = 5;
+                if (rateLimits != null) {
+                    setLimits(ps, i, rateLimits);
+                    i += 3;
+                }
+                ps.setString(i++, id);
+                ps.setString(i, organizationId);
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    private static void setLimits(PreparedStatement ps, int first, ConnectorRateLimits l) throws SQLException {
+        setInt(ps, first, l.requestsPerMinute());
+        setInt(ps, first + 1, l.maxConcurrentReads());
+        setInt(ps, first + 2, l.maxConcurrentWrites());
+    }
+
+    private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static Integer getInt(ResultSet rs, int index) throws SQLException {
+        int v = rs.getInt(index);
+        return rs.wasNull() ? null : v;
     }
 
     /** Deletes the organization's connector; false when there was none. */
@@ -164,6 +194,7 @@ public final class ConnectorStore {
     private static ConnectorRow row(ResultSet rs) throws SQLException {
         return new ConnectorRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), Sql.instant(rs.getLong(10)),
-                Sql.instant(rs.getLong(11)), rs.getLong(12));
+                Sql.instant(rs.getLong(11)), rs.getLong(12),
+                new ConnectorRateLimits(getInt(rs, 13), getInt(rs, 14), getInt(rs, 15)));
     }
 }
