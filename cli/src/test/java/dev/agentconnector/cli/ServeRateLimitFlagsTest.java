@@ -53,6 +53,6 @@ class ServeRateLimitFlagsTest {
     void theCommandExitsWithAUsageErrorBeforeStarting() throws Exception {
         CliProcess.Result r = CliProcess.run(Map.of(), "serve", "--port", "0", "--rate-limit-wait", "soon");
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).contains("--rate-limit-wait must be a duration");
+        assertThat(r.err()).contains("--rate-limit-wait: expected a duration such as 500ms");
     }
 }
