@@ -5,12 +5,21 @@ import dev.agentconnector.asana.AsanaConnector;
 import dev.agentconnector.asana.AsanaHostedAuthConfig;
 import dev.agentconnector.asana.AsanaPersonalAccessTokenAuthConfig;
 import dev.agentconnector.asana.sim.AsanaSimulator;
+import dev.agentconnector.http.ErrorBody;
+import dev.agentconnector.http.HttpLimits;
+import dev.agentconnector.http.WebServer;
 import dev.agentconnector.runtime.ConnectorOptions;
 import dev.agentconnector.runtime.http.RateLimits;
 import dev.agentconnector.server.Admin;
 import dev.agentconnector.server.AsanaAgentServer;
 import dev.agentconnector.server.ServerConfig;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +38,10 @@ import java.util.concurrent.Callable;
  * up first (interleaved), then measured in rounds that alternate the modes (in an order rotated from round to
  * round), with a collection before each run. Prints the settings, the machine's state and a Markdown table of
  * medians with the range over the rounds; {@code --help} lists the options.
+ *
+ * <p>Beside them runs the floor of any relaying service on this machine: the same GET of the task with raw
+ * {@code java.net.http}, once straight to the simulator and once through a relay on the service's HTTP stack that
+ * does nothing but forward it with the same client. Their ratio is what a second hop costs before any work.
  */
 public final class ServiceBench {
     private static final String COMMAND = "java -cp bench/target/asana-agent-bench.jar "
@@ -94,19 +107,52 @@ public final class ServiceBench {
                 ConnectorOptions fast = ConnectorOptions.builder().baseUrl(sim.baseUrl())
                         .rateLimits(new RateLimits(100_000_000, 1000, 1000)).build();
                 Map<String, Object> params = Map.of("task_gid", sim.fixtures().taskGid());
+                HttpClient raw = HttpClient.newHttpClient();
+                HttpRequest direct = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/tasks/"
+                        + sim.fixtures().taskGid())).header("Authorization", "Bearer " + sim.personalAccessToken())
+                        .build();
                 try (AsanaConnector local = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(
                         sim.personalAccessToken()), fast);
                      AsanaConnector hosted = new AsanaConnector(AsanaHostedAuthConfig.forWorkspace(clientId,
-                             clientSecret, "bench").withApiUrl(server.baseUrl()), ConnectorOptions.defaults())) {
+                             clientSecret, "bench").withApiUrl(server.baseUrl()), ConnectorOptions.defaults());
+                     WebServer relay = relay(raw, direct)) {
+                    HttpRequest relayed = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + relay.port()
+                            + "/relay")).build();
                     List<String> modes = List.of("local (direct to the simulator)",
-                            "hosted (SDK → service → simulator)");
+                            "hosted (SDK → service → simulator)", "raw java.net.http GET, client → simulator",
+                            "raw java.net.http GET, client → relay → simulator");
                     List<Callable<Boolean>> calls = List.of(() -> local.execute("tasks", "get", params).success(),
-                            () -> hosted.execute("tasks", "get", params).success());
+                            () -> hosted.execute("tasks", "get", params).success(),
+                            () -> raw.send(direct, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200,
+                            () -> raw.send(relayed, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200);
                     int[] threadCounts = s.threads() == 1 ? new int[] {1} : new int[] {1, s.threads()};
                     measure(s, modes, calls, threadCounts);
                 }
             }
         }
+    }
+
+    /** A server on the service's HTTP stack that answers every request with the simulator's answer to one GET. */
+    private static WebServer relay(HttpClient client, HttpRequest upstream) {
+        ErrorBody errors = (status, code, message) -> new ErrorBody.Rendered("text/plain", message.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        HttpServlet forward = new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                try {
+                    HttpResponse<byte[]> r = client.send(upstream, HttpResponse.BodyHandlers.ofByteArray());
+                    resp.setStatus(r.statusCode());
+                    resp.setContentType("application/json");
+                    resp.setContentLength(r.body().length);
+                    resp.getOutputStream().write(r.body());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    resp.setStatus(503);
+                }
+            }
+        };
+        return WebServer.start("127.0.0.1", 0, HttpLimits.defaults(), errors, "bench-relay",
+                (context, port) -> context.addServlet(new ServletHolder(forward), "/*"));
     }
 
     private static void measure(Settings s, List<String> modes, List<Callable<Boolean>> calls, int[] threadCounts)
@@ -123,7 +169,7 @@ public final class ServiceBench {
         Harness.Run[][][] runs = new Harness.Run[threadCounts.length][modes.size()][s.rounds()];
         for (int round = 0; round < s.rounds(); round++) {
             for (int t = 0; t < threadCounts.length; t++) {
-                for (int m : Harness.rotated(List.of(0, 1), round)) {
+                for (int m : Harness.rotated(List.of(0, 1, 2, 3), round)) {
                     Harness.settle();
                     runs[t][m][round] = Harness.run(calls.get(m), threadCounts[t], s.seconds(), true);
                 }
@@ -134,9 +180,10 @@ public final class ServiceBench {
                 s.db() == null ? "SQLite" : s.db().startsWith("jdbc:postgresql:") ? "PostgreSQL" : s.db(),
                 Harness.loadAverage());
         System.out.println("executes/s: median over the rounds, (min–max) in brackets; latencies per call over all "
-                + "rounds and threads; local ÷ hosted is the ratio of executes/s within each round.");
+                + "rounds and threads; the ratio is that of calls/s within each round, local ÷ hosted for the "
+                + "connector and one hop ÷ two hops for raw java.net.http.");
         System.out.println();
-        System.out.println("| mode | executes/s | p50 ms | p99 ms | local ÷ hosted | JIT ms | GCs (ms) |");
+        System.out.println("| mode | calls/s | p50 ms | p99 ms | ratio | JIT ms | GCs (ms) |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (int t = 0; t < threadCounts.length; t++) {
             for (int m = 0; m < modes.size(); m++) {
@@ -150,7 +197,8 @@ public final class ServiceBench {
                 long gcMillis = 0;
                 for (int i = 0; i < r.length; i++) {
                     rates[i] = r[i].perSecond();
-                    ratio[i] = runs[t][0][i].perSecond() / runs[t][1][i].perSecond();
+                    int pair = m - m % 2;
+                    ratio[i] = runs[t][pair][i].perSecond() / runs[t][pair + 1][i].perSecond();
                     jit += r[i].jitMillis();
                     gcs += r[i].gcCount();
                     gcMillis += r[i].gcMillis();
@@ -158,7 +206,7 @@ public final class ServiceBench {
                 System.out.printf(Locale.ROOT, "| %s, %d thread(s) | %s | %.2f | %.2f | %s | %d | %d (%d) |%n",
                         modes.get(m), threadCounts[t], Harness.spread(rates, "%.0f"),
                         Harness.latencyMillis(all, 0.5), Harness.latencyMillis(all, 0.99),
-                        m == 1 ? Harness.spread(ratio, "%.2f×") : "", jit, gcs, gcMillis);
+                        m % 2 == 1 ? Harness.spread(ratio, "%.2f×") : "", jit, gcs, gcMillis);
             }
         }
     }
