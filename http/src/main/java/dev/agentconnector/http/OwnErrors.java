@@ -13,10 +13,11 @@ import java.nio.ByteBuffer;
 /**
  * Answers the errors Jetty raises itself (bad request line, headers too large, refused during shutdown, failures
  * outside any handler) in the caller's {@link ErrorBody} format, with our own wording: Jetty's reason phrases and
- * exception texts never reach the client.
+ * exception texts never reach the client. Each such answer closes its connection, and says so.
  */
 final class OwnErrors extends ErrorHandler {
     private static final HttpField NO_STORE = new HttpField(HttpHeader.CACHE_CONTROL, "no-store");
+    private static final HttpField CLOSE = new HttpField(HttpHeader.CONNECTION, "close");
 
     private final ErrorBody body;
     private final int maxRequestHeaderBytes;
@@ -39,6 +40,9 @@ final class OwnErrors extends ErrorHandler {
         headers.put(HttpHeader.CONTENT_TYPE, rendered.contentType());
         headers.put(NO_STORE);
         headers.put("X-Content-Type-Options", "nosniff");
+        // after some of these Jetty drops the connection without saying so, and a client reusing it would send its
+        // next request into a closed socket: say it, and close it every time
+        headers.put(CLOSE);
         response.write(true, ByteBuffer.wrap(rendered.bytes()), callback);
         return true;
     }
@@ -48,6 +52,7 @@ final class OwnErrors extends ErrorHandler {
         ErrorBody.Rendered rendered = render(status);
         fields.put(HttpHeader.CONTENT_TYPE, rendered.contentType());
         fields.put(NO_STORE);
+        fields.put(CLOSE);
         return ByteBuffer.wrap(rendered.bytes());
     }
 

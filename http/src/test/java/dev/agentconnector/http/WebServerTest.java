@@ -166,6 +166,20 @@ class WebServerTest {
     }
 
     @Test
+    void aRequestJettyRefusesEndsItsConnectionAndSaysSo() throws Exception {
+        WebServer web = start(HttpLimits.defaults());
+        for (String path : List.of("/a/%00", "/a/%2F", "/a/%2e%2e/b", "/a/%zz")) {
+            Socket s = socket(web);
+            s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(
+                    StandardCharsets.US_ASCII));
+            String answer = readAll(s);
+            assertThat(answer).as(path).startsWith("HTTP/1.1 400").containsIgnoringCase("connection: close")
+                    .endsWith("{\"code\":\"bad_request\",\"message\":\"the request is not valid HTTP: check the "
+                            + "request line, the headers and the URL's percent-encoding\"}");
+        }
+    }
+
+    @Test
     void aStopLetsTheRequestInFlightFinishAndThenRefusesConnections() throws Exception {
         WebServer web = WebServer.start("127.0.0.1", 0, HttpLimits.defaults(), JSON, "test-http",
                 (context, port) -> context.addServlet(new ServletHolder(new Echo()), "/"));
