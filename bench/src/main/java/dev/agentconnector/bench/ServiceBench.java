@@ -107,7 +107,9 @@ public final class ServiceBench {
                 ConnectorOptions fast = ConnectorOptions.builder().baseUrl(sim.baseUrl())
                         .rateLimits(new RateLimits(100_000_000, 1000, 1000)).build();
                 Map<String, Object> params = Map.of("task_gid", sim.fixtures().taskGid());
-                HttpClient raw = HttpClient.newHttpClient();
+                // the engine's own client, so that the floor is that of the exchanges the connector makes
+                HttpClient raw = dev.agentconnector.runtime.http.JdkHttpTransport.plainHttpApiClient(
+                        java.time.Duration.ofSeconds(10));
                 HttpRequest direct = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/tasks/"
                         + sim.fixtures().taskGid())).header("Authorization", "Bearer " + sim.personalAccessToken())
                         .build();
