@@ -83,6 +83,8 @@ class HttpErrorsTest {
     void malformedJsonIsAParseError() throws Exception {
         assertError(post("{\"jsonrpc\":\"2.0\",", session()), 400, -32700, "not one well-formed JSON value");
         assertError(post("", session()), 400, -32700, "JSON");
+        assertError(post(LIST + " {}", session()), 400, -32700, "one well-formed JSON value");
+        assertError(post("[".repeat(5000) + "]".repeat(5000), session()), 400, -32700, "JSON");
     }
 
     @Test
