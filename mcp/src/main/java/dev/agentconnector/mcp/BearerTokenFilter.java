@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-/** Lets through only requests carrying {@code Authorization: Bearer <token>}; others get 401 and no detail. */
+/** Lets through only requests carrying {@code Authorization: Bearer <token>}; others get 401 (a JSON-RPC error) and no detail. */
 final class BearerTokenFilter implements Filter {
     private static final String PREFIX = "Bearer ";
     private final byte[] expected;
@@ -35,9 +35,8 @@ final class BearerTokenFilter implements Filter {
         res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         res.setHeader("WWW-Authenticate", "Bearer realm=\"asana-agent-mcp\""
                 + (header == null ? "" : ", error=\"invalid_token\""));
-        res.setContentType("application/json");
-        res.setCharacterEncoding("UTF-8");
-        res.getWriter().write(header == null ? "{\"error\":\"missing bearer token\"}"
-                : "{\"error\":\"invalid bearer token\"}");
+        JsonRpcHttpErrors.write(res, HttpServletResponse.SC_UNAUTHORIZED, header == null
+                ? "unauthorized: send the server's token as Authorization: Bearer <token>"
+                : "unauthorized: the bearer token is not valid");
     }
 }

@@ -59,11 +59,12 @@ public final class HttpServer implements AutoCloseable {
         if (loopback || !hosts.isEmpty()) {
             hosts.addAll(LOOPBACK_HOSTS);
         }
+        DefaultServerTransportSecurityValidator security = DefaultServerTransportSecurityValidator.builder()
+                .allowedOrigins(origins).allowedHosts(hosts).build();
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mcp.jsonMapper())
                 .mcpEndpoint(HttpOptions.PATH)
-                .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder()
-                        .allowedOrigins(origins).allowedHosts(hosts).build())
+                .httpHeaderValidator(security)
                 .build();
         McpSyncServer server = mcp.build(transport);
 
@@ -78,6 +79,9 @@ public final class HttpServer implements AutoCloseable {
                             context.addFilter(new FilterHolder(new BearerTokenFilter(options.token())), "/*",
                                     EnumSet.of(DispatcherType.REQUEST));
                         }
+                        // after the token check: only an authorized client learns what is wrong with its request
+                        context.addFilter(new FilterHolder(new StreamableHttpFilter(HttpOptions.PATH, security)),
+                                "/*", EnumSet.of(DispatcherType.REQUEST));
                     });
         } catch (RuntimeException e) {
             server.close();
