@@ -469,15 +469,7 @@ final class StdioTransport implements McpServerTransportProvider {
         if (finished.getCount() == 0) {
             return;
         }
-        outbound.offer(STOP);
-        Thread w = writer;
-        if (w != null && w != Thread.currentThread()) {
-            try {
-                w.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopWriter();
         closed = true;
         finished.countDown();
     }
@@ -661,6 +653,12 @@ final class StdioTransport implements McpServerTransportProvider {
             lock.notifyAll();
         }
         // write() drops once closed, but what was queued before goes out: the writer stops at STOP
+        stopWriter();
+        finished.countDown();
+    }
+
+    /** Lets the writer send what is queued, then stop; waits up to 10 s for it unless called on the writer. */
+    private void stopWriter() {
         outbound.offer(STOP);
         Thread w = writer;
         if (w != null && w != Thread.currentThread()) {
@@ -670,6 +668,5 @@ final class StdioTransport implements McpServerTransportProvider {
                 Thread.currentThread().interrupt();
             }
         }
-        finished.countDown();
     }
 }
