@@ -55,6 +55,8 @@ final class StreamableHttpFilter implements Filter {
             ProtocolVersions.MCP_2025_03_26, ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
     /** Largest POST body accepted. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    /** Beyond the limit, how much of a body is read and dropped so that its sender can read the 413. */
+    static final long DRAIN_CAP_BYTES = 4L * MAX_BODY_BYTES;
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "DELETE");
     private static final String ALLOW = "GET, POST, DELETE";
@@ -165,6 +167,13 @@ final class StreamableHttpFilter implements Filter {
         long declared = request.getContentLengthLong();
         byte[] body = declared > MAX_BODY_BYTES ? null : readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
+            // A body up to a few times the limit is read and dropped first, so that the client, still sending it,
+            // can read the answer (closing on unread input would make its side discard it); a larger one is not
+            // read at all. Either way the connection ends with the answer.
+            if (declared <= DRAIN_CAP_BYTES) {
+                drain(request.getInputStream(), DRAIN_CAP_BYTES);
+            }
+            response.setHeader("Connection", "close");
             JsonRpcHttpErrors.write(response, 413, "request body too large: the limit is " + MAX_BODY_BYTES
                     + " bytes");
             return null;
@@ -298,6 +307,19 @@ final class StreamableHttpFilter implements Filter {
     }
 
     /** Up to {@code max} bytes, or null when there are more. */
+    private static void drain(InputStream in, long max) {
+        byte[] chunk = new byte[65536];
+        long total = 0;
+        try {
+            int n;
+            while (total < max && (n = in.read(chunk)) != -1) {
+                total += n;
+            }
+        } catch (IOException clientGone) {
+            // the answer is still the 413
+        }
+    }
+
     private static byte[] readAtMost(InputStream in, int max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
