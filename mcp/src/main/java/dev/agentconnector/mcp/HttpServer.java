@@ -11,7 +11,6 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -92,10 +91,9 @@ public final class HttpServer implements AutoCloseable {
 
     /** The HTTP layer's own errors (bad request line, headers too large) as a JSON-RPC error without an id. */
     private static ErrorBody.Rendered jsonRpcError(int status, String code, String message) {
-        int rpcCode = status == 400 || status == 431 || status == 414 ? -32600 : -32603;
-        String json = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":" + rpcCode + ",\"message\":\""
-                + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}}";
-        return new ErrorBody.Rendered("application/json", json.getBytes(StandardCharsets.UTF_8));
+        int rpcCode = status == 400 || status == 431 || status == 414 ? JsonRpcHttpErrors.INVALID_REQUEST
+                : JsonRpcHttpErrors.INTERNAL_ERROR;
+        return new ErrorBody.Rendered("application/json", JsonRpcHttpErrors.body(rpcCode, message, null));
     }
 
     /** The port bound (useful after asking for port 0). */

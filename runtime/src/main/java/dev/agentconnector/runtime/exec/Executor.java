@@ -1,7 +1,6 @@
 package dev.agentconnector.runtime.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.Map;
 
@@ -12,13 +11,9 @@ public interface Executor extends AutoCloseable {
 
     /**
      * Runs {@code entity.action} with params given as a JSON object (null or a missing node = none), as they arrive
-     * from a wire; implementations validate the tree as it is, without a detour through a {@code Map}.
+     * from a wire; the tree is validated as it is, without a detour through a {@code Map}.
      */
-    @SuppressWarnings("unchecked")
-    default ExecutionResult execute(String entity, String action, JsonNode params) {
-        return execute(entity, action, params == null || params.isNull() || params.isMissingNode() ? Map.of()
-                : (Map<String, ?>) new ObjectMapper().convertValue(params, Map.class));
-    }
+    ExecutionResult execute(String entity, String action, JsonNode params);
 
     @Override
     default void close() {

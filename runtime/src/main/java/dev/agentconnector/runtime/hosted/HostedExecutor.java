@@ -57,6 +57,15 @@ public final class HostedExecutor implements Executor {
 
     @Override
     public ExecutionResult execute(String entity, String action, Map<String, ?> params) {
+        return run(entity, action, params);
+    }
+
+    @Override
+    public ExecutionResult execute(String entity, String action, JsonNode params) {
+        return run(entity, action, params);
+    }
+
+    private ExecutionResult run(String entity, String action, Object params) {
         try {
             OperationSpec op = spec.operation(entity, action);
             ObjectNode validated = validator.validate(op, params);
