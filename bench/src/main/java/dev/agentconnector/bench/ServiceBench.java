@@ -52,7 +52,7 @@ public final class ServiceBench {
     private ServiceBench() {
     }
 
-    private record Settings(double seconds, int rounds, double warmup, int threads, String db) {
+    private record Settings(double seconds, int rounds, double warmup, int threads, String db, int latencyMillis) {
     }
 
     public static void main(String[] args) {
@@ -68,6 +68,8 @@ public final class ServiceBench {
                 .option("db", "JDBC_URL", null, "the service's database, e.g. "
                         + "'jdbc:postgresql://127.0.0.1:5432/test?user=postgres' (default: SQLite in a temporary "
                         + "directory)")
+                .option("asana-latency-ms", "MS", "0", "delay the simulator adds to every API answer, as a network "
+                        + "and Asana's own time would; 0 for the bare loopback (the worst case for the ratio)")
                 .parseOrExit(args);
         Settings s = o.orExit(() -> {
             String db = o.string("db");
@@ -75,7 +77,8 @@ public final class ServiceBench {
                 throw new Options.UsageException("--db must be a JDBC URL (jdbc:...), got '" + db + "'");
             }
             return new Settings(o.decimal("seconds", 0.1, 3600), o.integer("rounds", 1, 1000),
-                    o.decimal("warmup", 0, 3600), o.integer("threads", 1, 1024), db);
+                    o.decimal("warmup", 0, 3600), o.integer("threads", 1, 1024), db,
+                    o.integer("asana-latency-ms", 0, 60_000));
         });
         o.runOrExit(() -> run(s, o.settings()));
     }
@@ -89,6 +92,9 @@ public final class ServiceBench {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try (AsanaSimulator sim = AsanaSimulator.builder().seed(42).build().start()) {
+            if (s.latencyMillis() > 0) {
+                sim.control().setLatency(java.time.Duration.ofMillis(s.latencyMillis()));
+            }
             ServerConfig config = ServerConfig.builder().port(0).dataDir(Files.createTempDirectory("service-bench"))
                     .dbUrl(s.db()).masterKey(key).asanaBaseUrl(sim.baseUrl()).asanaTokenUrl(sim.tokenUrl())
                     .asanaAuthorizeUrl(sim.authorizeUrl())
@@ -178,9 +184,10 @@ public final class ServiceBench {
             }
         }
         System.out.printf(Locale.ROOT, "%n%s; measured: %d rounds of %s s per mode; database %s; load average now "
-                        + "%s%n%n", warm.describe(), s.rounds(), Bench.plain(s.seconds()),
+                        + "%s%s%n%n", warm.describe(), s.rounds(), Bench.plain(s.seconds()),
                 s.db() == null ? "SQLite" : s.db().startsWith("jdbc:postgresql:") ? "PostgreSQL" : s.db(),
-                Harness.loadAverage());
+                Harness.loadAverage(), s.latencyMillis() == 0 ? "" : "; the simulator adds " + s.latencyMillis()
+                        + " ms to every API answer");
         System.out.println("executes/s: median over the rounds, (min–max) in brackets; latencies per call over all "
                 + "rounds and threads; the ratio is that of calls/s within each round, local ÷ hosted for the "
                 + "connector and one hop ÷ two hops for raw java.net.http.");

@@ -149,7 +149,14 @@ public final class Request {
             throw tooLarge();
         }
         try (InputStream in = exchange.getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+            if (declared >= 0) {
+                byte[] bytes = in.readNBytes((int) declared);
+                if (bytes.length < declared) {
+                    throw new IOException("the body ended before its Content-Length");
+                }
+                return bytes;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             byte[] buf = new byte[8192];
             int n;
             while ((n = in.read(buf)) > 0) {
