@@ -33,6 +33,7 @@ public final class AsanaMcpServer {
     private final ObjectMapper objectMapper = new ObjectMapper();
     private final McpJsonMapper jsonMapper = new JacksonMcpJsonMapper(objectMapper);
     private final List<SyncToolSpecification> tools;
+    private final Cancellations cancellations = new Cancellations();
 
     /** A server offering {@code connector} as the options say; the connector stays owned by the caller. */
     public AsanaMcpServer(AsanaConnector connector, McpServerOptions options) {
@@ -41,7 +42,8 @@ public final class AsanaMcpServer {
         }
         this.connector = connector;
         this.options = options;
-        this.tools = ConnectorTools.of(connector.spec(), options, new ToolCalls(connector, options, objectMapper));
+        this.tools = ConnectorTools.of(connector.spec(), options, new ToolCalls(connector, options, objectMapper),
+                cancellations);
     }
 
     /** The options this server runs with. */
@@ -52,6 +54,11 @@ public final class AsanaMcpServer {
     /** The tool definitions it offers (names, descriptions, schemas), in order. */
     public List<McpSchema.Tool> tools() {
         return tools.stream().map(SyncToolSpecification::tool).toList();
+    }
+
+    /** Tool calls in progress, for the transports to cancel. */
+    Cancellations cancellations() {
+        return cancellations;
     }
 
     /** The JSON mapper shared by the transports (Jackson 2). */

@@ -24,7 +24,8 @@ final class ConnectorTools {
     }
 
     /** The tool specifications for the options' mode, each calling through {@code calls}. */
-    static List<SyncToolSpecification> of(ConnectorSpec spec, McpServerOptions options, ToolCalls calls) {
+    static List<SyncToolSpecification> of(ConnectorSpec spec, McpServerOptions options, ToolCalls calls,
+                                          Cancellations cancellations) {
         boolean readOnly = options.readOnly();
         if (options.tools() == ToolMode.SINGLE) {
             Tool tool = Tool.builder(executeToolName(spec), ToolSchemas.execute(spec, readOnly))
@@ -34,7 +35,8 @@ final class ConnectorTools {
                     .annotations(annotations(spec.title(), readOnly, !readOnly))
                     .build();
             return List.of(SyncToolSpecification.builder().tool(tool)
-                    .callHandler((exchange, request) -> calls.execute(request.arguments())).build());
+                    .callHandler((exchange, request) -> cancellations.run(exchange.transportContext(),
+                            () -> calls.execute(request.arguments()), ToolCalls::cancelled)).build());
         }
         List<SyncToolSpecification> tools = new ArrayList<>();
         for (EntitySpec e : ToolDescription.visibleEntities(spec, readOnly)) {
@@ -50,7 +52,8 @@ final class ConnectorTools {
                     .build();
             String entity = e.name();
             tools.add(SyncToolSpecification.builder().tool(tool)
-                    .callHandler((exchange, request) -> calls.executeEntity(entity, request.arguments())).build());
+                    .callHandler((exchange, request) -> cancellations.run(exchange.transportContext(),
+                            () -> calls.executeEntity(entity, request.arguments()), ToolCalls::cancelled)).build());
         }
         return tools;
     }

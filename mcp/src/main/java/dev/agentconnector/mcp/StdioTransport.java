@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -72,6 +73,7 @@ final class StdioTransport implements McpServerTransportProvider {
     private final OutputStream out;
     private final Duration drainTimeout;
     private final int maxLineBytes;
+    private final Cancellations cancellations;
 
     private final BlockingQueue<Object> outbound = new LinkedBlockingQueue<>();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -102,7 +104,9 @@ final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    StdioTransport(McpJsonMapper sdkJson, InputStream in, OutputStream out, Duration drainTimeout, int maxLineBytes) {
+    StdioTransport(McpJsonMapper sdkJson, InputStream in, OutputStream out, Duration drainTimeout, int maxLineBytes,
+                   Cancellations cancellations) {
+        this.cancellations = cancellations;
         if (drainTimeout == null || drainTimeout.isNegative()) {
             throw new IllegalArgumentException("the drain timeout must be zero or more, got " + drainTimeout);
         }
@@ -374,6 +378,7 @@ final class StdioTransport implements McpServerTransportProvider {
             if (batch != null) {
                 batch.expected++;
             }
+            cancellations.admit(Cancellations.key(null, key), null);
         }
         if (initialize) {
             initializeSeen = true;
@@ -393,15 +398,38 @@ final class StdioTransport implements McpServerTransportProvider {
             log.warn("stdin line {}: notification {} before the session was initialized; dropped", number,
                     notification.method());
             return null;
+        } else if (Cancellations.METHOD.equals(notification.method())) {
+            cancel(number, notification.params());
+            return null;
         }
         dispatch(notification, null);
         return null;
     }
 
+    /**
+     * {@code notifications/cancelled}: stops the request it names, if it is still in progress, and makes sure no
+     * answer goes out for it. Unknown or finished ids are ignored, as the protocol asks.
+     */
+    private void cancel(long number, Object params) {
+        JsonNode id = Cancellations.requestId(params == null ? null : json.valueToTree(params));
+        if (id == null) {
+            log.warn("stdin line {}: notifications/cancelled without a string or integer requestId; ignored", number);
+            return;
+        }
+        if (cancellations.cancel(Cancellations.key(null, id))) {
+            log.info("request {} cancelled by the client", id);
+        }
+    }
+
     /** Hands a message to the session; a request whose handling fails without an answer is answered here. */
     private void dispatch(JSONRPCMessage message, String key) {
         try {
-            session.handle(message).subscribe(null, e -> failed(key, e));
+            Mono<Void> handled = session.handle(message);
+            if (key != null) {
+                McpTransportContext context = Cancellations.context(Cancellations.key(null, key));
+                handled = handled.contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context));
+            }
+            handled.subscribe(null, e -> failed(key, e));
         } catch (RuntimeException e) {
             failed(key, e);
         }
@@ -414,9 +442,11 @@ final class StdioTransport implements McpServerTransportProvider {
         }
         synchronized (lock) {
             Pending p = pending.remove(key);
-            if (p != null) {
+            String call = Cancellations.key(null, key);
+            if (p != null && !cancellations.cancelled(call)) {
                 answer(p, error(idNode(key), ErrorCodes.INTERNAL_ERROR, internalErrorMessage(p.method())).toString());
             }
+            cancellations.finish(call);
             lock.notifyAll();
         }
     }
@@ -453,6 +483,13 @@ final class StdioTransport implements McpServerTransportProvider {
                 }
             }
             for (Map.Entry<String, Pending> e : pending.entrySet()) {
+                String call = Cancellations.key(null, e.getKey());
+                boolean byClient = cancellations.cancelled(call);
+                cancellations.cancel(call); // the server stops: nothing more goes to Asana for it
+                cancellations.finish(call);
+                if (byClient) {
+                    continue; // a cancelled request gets no answer
+                }
                 log.warn("request {} ({}) still in progress {} ms after stdin closed; answered with an error",
                         e.getKey(), e.getValue().method(), drainTimeout.toMillis());
                 answer(e.getValue(), error(idNode(e.getKey()), ErrorCodes.INTERNAL_ERROR, "Internal error: \""
@@ -491,6 +528,16 @@ final class StdioTransport implements McpServerTransportProvider {
             log.debug("an answer to {} is no longer awaited; dropped", key);
             return;
         }
+        String call = Cancellations.key(null, key);
+        if (cancellations.cancelled(call)) {
+            log.debug("the answer to cancelled request {} is dropped", key);
+            synchronized (lock) {
+                pending.remove(key, p);
+                cancellations.finish(call);
+                lock.notifyAll();
+            }
+            return;
+        }
         JSONRPCResponse.JSONRPCError error = response.error();
         if (error != null && error.code() != null && error.code() == ErrorCodes.INTERNAL_ERROR) {
             log.warn("{} failed: {}", p.method(), error.message());
@@ -515,6 +562,7 @@ final class StdioTransport implements McpServerTransportProvider {
             if (pending.remove(key) == p) {
                 answer(p, line);
             }
+            cancellations.finish(call);
             lock.notifyAll();
         }
     }

@@ -52,6 +52,12 @@ final class ToolCalls {
         return toResult(tool.call(args));
     }
 
+    /** The result of a call cancelled before it started; transports drop it (a cancelled request gets no answer). */
+    static CallToolResult cancelled() {
+        return CallToolResult.builder().content(List.of(TextContent.builder("cancelled by the client").build()))
+                .isError(true).build();
+    }
+
     /** The envelope as JSON text and structured content; an error result when it reports a failure. */
     private CallToolResult toResult(AsanaToolResult result) {
         Map<String, Object> structured;

@@ -46,10 +46,14 @@ final class StdioProcess implements AutoCloseable {
 
     /** Starts a server on {@code sim} with these extra arguments (see {@link StdioTestServer}). */
     static StdioProcess start(AsanaSimulator sim, String... extraArgs) throws IOException {
+        return start(sim.baseUrl(), sim.tokenUrl(), sim.personalAccessToken(), extraArgs);
+    }
+
+    /** Starts a server whose connector uses these URLs and token. */
+    static StdioProcess start(String baseUrl, String tokenUrl, String token, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), StdioTestServer.class.getName(), sim.baseUrl(), sim.tokenUrl(),
-                sim.personalAccessToken()));
+                System.getProperty("java.class.path"), StdioTestServer.class.getName(), baseUrl, tokenUrl, token));
         command.addAll(List.of(extraArgs));
         return new StdioProcess(new ProcessBuilder(command).start());
     }

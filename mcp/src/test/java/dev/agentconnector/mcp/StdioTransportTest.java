@@ -240,6 +240,37 @@ class StdioTransportTest {
     }
 
     @Test
+    void aCancelledToolCallAbortsItsAsanaRequestAndIsNotAnswered() throws Exception {
+        try (HangingUpstream asana = new HangingUpstream();
+             StdioProcess p = StdioProcess.start(asana.baseUrl(), sim.tokenUrl(), sim.personalAccessToken())
+                     .initialize(LATEST)) {
+            p.send("{\"jsonrpc\":\"2.0\",\"id\":\"doomed\"," + TOOL_CALL);
+            assertThat(asana.awaitRequest(10_000)).as("the call reached Asana").startsWith("GET ");
+            p.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":"
+                    + "\"doomed\",\"reason\":\"the user changed their mind\"}}");
+            assertThat(asana.awaitAbandoned(5_000)).as("the request to Asana is abandoned").startsWith("GET ");
+            // the next line out answers tools/list: nothing was sent for the cancelled call
+            p.assertStillServes("after-cancel");
+            // and the engine did not try again
+            assertThat(asana.awaitRequest(500)).isNull();
+            p.closeInput();
+            assertThat(p.restOfStdout(Duration.ofSeconds(15))).isEmpty();
+        }
+    }
+
+    @Test
+    void aCancellationOfAnUnknownOrFinishedRequestIsIgnored() throws Exception {
+        String id = nextId();
+        shared.send("{\"jsonrpc\":\"2.0\",\"id\":\"" + id + "\"," + TOOL_CALL);
+        assertThat(shared.next().path("id").asText()).isEqualTo(id);
+        shared.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\""
+                + id + "\"}}");
+        shared.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":12345}}");
+        shared.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{}}");
+        shared.assertStillServes(nextId());
+    }
+
+    @Test
     void theProcessExitsWhenInputClosesAfterABlankLine() throws Exception {
         try (StdioProcess p = StdioProcess.start(sim).initialize(LATEST)) {
             p.send("").send("hello");
