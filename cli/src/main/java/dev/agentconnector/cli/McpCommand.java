@@ -1,10 +1,12 @@
 package dev.agentconnector.cli;
 
 import dev.agentconnector.asana.AsanaConnector;
+import dev.agentconnector.http.Durations;
 import dev.agentconnector.mcp.AsanaMcpServer;
 import dev.agentconnector.mcp.HttpOptions;
 import dev.agentconnector.mcp.HttpServer;
 import dev.agentconnector.mcp.McpServerOptions;
+import dev.agentconnector.mcp.SessionLimits;
 import dev.agentconnector.mcp.StdioServer;
 import dev.agentconnector.mcp.ToolMode;
 import picocli.CommandLine.Command;
@@ -62,6 +64,20 @@ final class McpCommand implements Callable<Integer> {
                     + "repeatable")
     List<String> allowedHosts = new ArrayList<>();
 
+    @Option(names = "--session-idle-timeout", paramLabel = "DURATION", defaultValue = "10m",
+            description = "HTTP: end a session with no request in progress and no open event stream after this long, "
+                    + "e.g. 10m (default: ${DEFAULT-VALUE})")
+    String sessionIdleTimeout;
+
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "1000",
+            description = "HTTP: sessions kept at most; a new one ends the session idle the longest "
+                    + "(default: ${DEFAULT-VALUE})")
+    int maxSessions;
+
+    @Option(names = "--keep-alive", paramLabel = "DURATION", defaultValue = "15s",
+            description = "HTTP: interval of the comment lines sent on open event streams (default: ${DEFAULT-VALUE})")
+    String keepAlive;
+
     @Option(names = "--tools", paramLabel = "MODE", defaultValue = "single",
             description = "single: one asana_execute tool (default); per-entity: one asana_<entity> tool each, "
                     + "with a precise input schema")
@@ -102,7 +118,9 @@ final class McpCommand implements Callable<Integer> {
         HttpOptions httpOptions = null;
         if (http) {
             String secret = token != null ? token : System.getenv(HttpOptions.TOKEN_ENV);
-            httpOptions = new HttpOptions(host, port, secret, allowedOrigins, allowedHosts);
+            httpOptions = new HttpOptions(host, port, secret, allowedOrigins, allowedHosts, new SessionLimits(
+                    Durations.parse(sessionIdleTimeout, "--session-idle-timeout"), maxSessions,
+                    Durations.parse(keepAlive, "--keep-alive")));
             httpOptions.requireSafe(); // before any credentials are touched
         }
         if (sandbox && hosted) {

@@ -17,9 +17,10 @@ import java.util.List;
  *                       {@code :*} as port allows any port
  * @param allowedHosts   Host header values allowed besides the loopback ones; empty means no Host check when bound
  *                       beyond loopback
+ * @param sessions       session idle timeout, session cap and event-stream keep-alive
  */
 public record HttpOptions(String host, int port, String token, List<String> allowedOrigins,
-                          List<String> allowedHosts) {
+                          List<String> allowedHosts, SessionLimits sessions) {
     /** The address bound by default: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The port bound by default. */
@@ -43,6 +44,12 @@ public record HttpOptions(String host, int port, String token, List<String> allo
         }
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+        sessions = sessions == null ? SessionLimits.defaults() : sessions;
+    }
+
+    /** These settings with the default session limits. */
+    public HttpOptions(String host, int port, String token, List<String> allowedOrigins, List<String> allowedHosts) {
+        this(host, port, token, allowedOrigins, allowedHosts, null);
     }
 
     /** Loopback on the given port, no token. */
@@ -52,7 +59,12 @@ public record HttpOptions(String host, int port, String token, List<String> allo
 
     /** These options with a bearer token. */
     public HttpOptions withToken(String value) {
-        return new HttpOptions(host, port, value, allowedOrigins, allowedHosts);
+        return new HttpOptions(host, port, value, allowedOrigins, allowedHosts, sessions);
+    }
+
+    /** These options with other session limits. */
+    public HttpOptions withSessions(SessionLimits limits) {
+        return new HttpOptions(host, port, token, allowedOrigins, allowedHosts, limits);
     }
 
     /** Whether the host is a loopback address (only this machine can connect). */

@@ -6,10 +6,14 @@ import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTrans
 import dev.agentconnector.http.ErrorBody;
 import dev.agentconnector.http.HttpLimits;
 import dev.agentconnector.http.WebServer;
+import io.modelcontextprotocol.common.McpTransportContext;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,12 +39,19 @@ public final class HttpServer implements AutoCloseable {
     private final WebServer web;
     private final McpSyncServer server;
     private final String host;
+    private final HttpSessions sessions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpServer(WebServer web, McpSyncServer server, String host) {
+    private HttpServer(WebServer web, McpSyncServer server, String host, HttpSessions sessions) {
         this.web = web;
         this.server = server;
         this.host = host;
+        this.sessions = sessions;
+    }
+
+    /** Sessions held now. */
+    public int sessionCount() {
+        return sessions.size();
     }
 
     /**
@@ -60,12 +71,20 @@ public final class HttpServer implements AutoCloseable {
         }
         DefaultServerTransportSecurityValidator security = DefaultServerTransportSecurityValidator.builder()
                 .allowedOrigins(origins).allowedHosts(hosts).build();
+        SessionLimits limits = options.sessions();
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(mcp.jsonMapper())
                 .mcpEndpoint(HttpOptions.PATH)
                 .httpHeaderValidator(security)
+                // the transport's own sweep frees idle sessions when no request comes to end them (HttpSessions
+                // ends them on time when requests do); it never ends one sooner than the idle timeout
+                .sessionSweepInterval(limits.idleTimeout())
+                .contextExtractor(request -> request.getAttribute(Cancellations.CONTEXT_KEY) instanceof String key
+                        ? Cancellations.context(key) : McpTransportContext.EMPTY)
                 .build();
         McpSyncServer server = mcp.build(transport);
+        HttpSessions sessions = new HttpSessions(limits, (id, template) -> endSession(transport, id, template),
+                System::nanoTime);
 
         WebServer web;
         try {
@@ -79,14 +98,25 @@ public final class HttpServer implements AutoCloseable {
                                     EnumSet.of(DispatcherType.REQUEST));
                         }
                         // after the token check: only an authorized client learns what is wrong with its request
-                        context.addFilter(new FilterHolder(new StreamableHttpFilter(HttpOptions.PATH, security)),
-                                "/*", EnumSet.of(DispatcherType.REQUEST));
+                        context.addFilter(new FilterHolder(new StreamableHttpFilter(HttpOptions.PATH, security,
+                                sessions, mcp.cancellations())), "/*", EnumSet.of(DispatcherType.REQUEST));
                     });
         } catch (RuntimeException e) {
+            sessions.close();
             server.close();
             throw e;
         }
-        return new HttpServer(web, server, options.host());
+        return new HttpServer(web, server, options.host(), sessions);
+    }
+
+    /** Ends a session in the transport as its client's DELETE would (the answer goes nowhere). */
+    private static void endSession(HttpServletStreamableServerTransportProvider transport, String id,
+                                   HttpServletRequest template) {
+        try {
+            transport.service(new SessionDelete(template, id), DiscardedResponse.create());
+        } catch (ServletException | IOException e) {
+            throw new IllegalStateException("the session could not be ended", e);
+        }
     }
 
     /** The HTTP layer's own errors (bad request line, headers too large) as a JSON-RPC error without an id. */
@@ -119,6 +149,7 @@ public final class HttpServer implements AutoCloseable {
             return;
         }
         try {
+            sessions.close();
             server.closeGracefully();
         } finally {
             web.close();

@@ -69,10 +69,15 @@ final class StreamableHttpFilter implements Filter {
 
     private final String path;
     private final ServerTransportSecurityValidator security;
+    private final HttpSessions sessions;
+    private final Cancellations cancellations;
 
-    StreamableHttpFilter(String path, ServerTransportSecurityValidator security) {
+    StreamableHttpFilter(String path, ServerTransportSecurityValidator security, HttpSessions sessions,
+                         Cancellations cancellations) {
         this.path = path;
         this.security = security;
+        this.sessions = sessions;
+        this.cancellations = cancellations;
     }
 
     @Override
@@ -106,6 +111,7 @@ final class StreamableHttpFilter implements Filter {
                     + String.join(", ", PROTOCOL_VERSIONS));
             return;
         }
+        sessions.sweep(request);
         String accept = request.getHeader("Accept");
         String session = request.getHeader(SESSION);
         boolean noSession = session == null || session.isBlank();
@@ -120,6 +126,7 @@ final class StreamableHttpFilter implements Filter {
                     JsonRpcHttpErrors.write(response, 400, NO_SESSION);
                     return;
                 }
+                request = new WithoutLastEventId(request);
             }
             case "DELETE" -> {
                 if (noSession) {
@@ -136,6 +143,43 @@ final class StreamableHttpFilter implements Filter {
             }
         }
         ErrorReplacingResponse wrapped = new ErrorReplacingResponse(response);
+        Buffered post = request instanceof Buffered b ? b : null;
+        boolean initialize = post != null && post.initialize;
+        if (initialize && !sessions.makeRoom(request)) {
+            response.setHeader("Retry-After", "5");
+            JsonRpcHttpErrors.write(response, 503, "too many sessions: every one of this server's sessions is busy; "
+                    + "try again shortly");
+            return;
+        }
+        HttpSessions.Session held = noSession || initialize ? null : sessions.enter(session.trim()).orElse(null);
+        String call = null;
+        try {
+            if (post != null && held != null) {
+                call = track(post, held.id, wrapped);
+            }
+            pass(chain, request, response, wrapped, method);
+            if (held != null && wrapped.replaced == 0) {
+                if ("GET".equals(method) && request.isAsyncStarted() && wrapped.events != null) {
+                    sessions.opened(held, request.getAsyncContext(), wrapped.events);
+                } else if ("DELETE".equals(method)) {
+                    sessions.deleted(held.id);
+                }
+            }
+            if (initialize && wrapped.replaced == 0 && wrapped.startedSession != null) {
+                sessions.started(wrapped.startedSession);
+            }
+        } finally {
+            if (call != null) {
+                cancellations.finish(call);
+            }
+            if (held != null) {
+                sessions.leave(held);
+            }
+        }
+    }
+
+    private static void pass(FilterChain chain, HttpServletRequest request, HttpServletResponse response,
+                             ErrorReplacingResponse wrapped, String method) throws IOException, ServletException {
         try {
             chain.doFilter(request, wrapped);
         } catch (IOException | ServletException | RuntimeException e) {
@@ -148,6 +192,33 @@ final class StreamableHttpFilter implements Filter {
         if (wrapped.replaced != 0 && !response.isCommitted()) {
             JsonRpcHttpErrors.write(response, wrapped.replaced, messageFor(wrapped.replaced));
         }
+    }
+
+    /**
+     * A cancellation cancels the request it names; a request becomes cancellable, its key handed to the tool
+     * handler through a request attribute (see {@link HttpServer}) and its answer dropped if it is cancelled.
+     *
+     * @return the key to finish once the request is answered, or null
+     */
+    private String track(Buffered post, String sessionId, ErrorReplacingResponse wrapped) {
+        JsonNode m = post.message;
+        if (Cancellations.METHOD.equals(m.path("method").asText())) {
+            JsonNode id = Cancellations.requestId(m.get("params"));
+            if (id != null && cancellations.cancel(Cancellations.key(sessionId, id))) {
+                log.info("request {} of an MCP session cancelled by the client", id);
+            }
+            return null;
+        }
+        JsonNode id = m.get("id");
+        if (id == null || !m.has("method")) {
+            return null;
+        }
+        String key = Cancellations.key(sessionId, id);
+        if (!cancellations.admit(key, wrapped::mute)) {
+            return null; // the same id twice at once: the second is not cancellable
+        }
+        post.setAttribute(Cancellations.CONTEXT_KEY, key);
+        return key;
     }
 
     /** The POST checks; the request with its body buffered, or null when an error answer was written. */
@@ -220,7 +291,7 @@ final class StreamableHttpFilter implements Filter {
             }
             return null;
         }
-        return new Buffered(request, body);
+        return new Buffered(request, body, message, initialize);
     }
 
     /** What makes the object no JSON-RPC 2.0 request, notification or response; null when it is one. */
@@ -336,10 +407,14 @@ final class StreamableHttpFilter implements Filter {
     /** The request with its body already read. */
     private static final class Buffered extends HttpServletRequestWrapper {
         private final byte[] body;
+        final JsonNode message;
+        final boolean initialize;
 
-        Buffered(HttpServletRequest request, byte[] body) {
+        Buffered(HttpServletRequest request, byte[] body, JsonNode message, boolean initialize) {
             super(request);
             this.body = body;
+            this.message = message;
+            this.initialize = initialize;
         }
 
         @Override
@@ -395,9 +470,40 @@ final class StreamableHttpFilter implements Filter {
      */
     private static final class ErrorReplacingResponse extends HttpServletResponseWrapper {
         int replaced;
+        /** The session id the transport gave an initialize answer. */
+        String startedSession;
+        /** The writer handed to the transport, once it asked for one. */
+        EventWriter events;
 
         ErrorReplacingResponse(HttpServletResponse response) {
             super(response);
+        }
+
+        /** Drops whatever the transport still writes (the request it answers was cancelled). */
+        void mute() {
+            EventWriter w = events;
+            if (w != null) {
+                w.muted = true;
+            }
+            muted = true;
+        }
+
+        private volatile boolean muted;
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (SESSION.equalsIgnoreCase(name)) {
+                startedSession = value;
+            }
+            super.setHeader(name, value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (SESSION.equalsIgnoreCase(name)) {
+                startedSession = value;
+            }
+            super.addHeader(name, value);
         }
 
         @Override
@@ -426,7 +532,14 @@ final class StreamableHttpFilter implements Filter {
 
         @Override
         public PrintWriter getWriter() throws IOException {
-            return replaced != 0 ? new PrintWriter(Writer.nullWriter()) : super.getWriter();
+            if (replaced != 0) {
+                return new PrintWriter(Writer.nullWriter());
+            }
+            if (events == null) {
+                events = new EventWriter(super.getWriter());
+                events.muted = muted;
+            }
+            return events;
         }
 
         @Override
@@ -434,6 +547,93 @@ final class StreamableHttpFilter implements Filter {
             if (replaced == 0) {
                 super.flushBuffer();
             }
+        }
+    }
+
+    /**
+     * The writer the transport writes event streams (and JSON answers) with. It numbers events: the transport gives
+     * every event of a stream the same id (its session's), and ids must tell a stream's events apart. Once muted
+     * (the request was cancelled) it writes nothing more.
+     */
+    static final class EventWriter extends PrintWriter {
+        private long next;
+        volatile boolean muted;
+
+        EventWriter(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        public void write(String s) {
+            if (muted) {
+                return;
+            }
+            if (s.startsWith("id: ") && s.endsWith("\n") && s.indexOf('\n') == s.length() - 1) {
+                synchronized (lock) {
+                    super.write("id: " + (++next) + "\n");
+                }
+                return;
+            }
+            super.write(s);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            if (!muted) {
+                super.write(s, off, len);
+            }
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) {
+            if (!muted) {
+                super.write(buf, off, len);
+            }
+        }
+
+        @Override
+        public void write(int c) {
+            if (!muted) {
+                super.write(c);
+            }
+        }
+
+        @Override
+        public void flush() {
+            if (!muted) {
+                super.flush();
+            }
+        }
+    }
+
+    /**
+     * A GET without {@code Last-Event-ID}: this server numbers events itself and keeps none to replay, so a
+     * reconnecting client gets a new stream of what happens from now on.
+     */
+    private static final class WithoutLastEventId extends HttpServletRequestWrapper {
+        WithoutLastEventId(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "Last-Event-ID".equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return "Last-Event-ID".equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>();
+            for (String n : Collections.list(super.getHeaderNames())) {
+                if (!"Last-Event-ID".equalsIgnoreCase(n)) {
+                    names.add(n);
+                }
+            }
+            return Collections.enumeration(names);
         }
     }
 
