@@ -56,6 +56,11 @@ public final class AsanaMcpServer {
         return tools.stream().map(SyncToolSpecification::tool).toList();
     }
 
+    /** The names of the tools offered, for the transports to refuse others by name. */
+    ToolNames toolNames() {
+        return new ToolNames(tools.stream().map(t -> t.tool().name()).toList());
+    }
+
     /** Tool calls in progress, for the transports to cancel. */
     Cancellations cancellations() {
         return cancellations;

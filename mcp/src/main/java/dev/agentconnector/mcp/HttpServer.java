@@ -99,7 +99,8 @@ public final class HttpServer implements AutoCloseable {
                         }
                         // after the token check: only an authorized client learns what is wrong with its request
                         context.addFilter(new FilterHolder(new StreamableHttpFilter(HttpOptions.PATH, security,
-                                sessions, mcp.cancellations())), "/*", EnumSet.of(DispatcherType.REQUEST));
+                                sessions, mcp.cancellations(), mcp.toolNames())), "/*",
+                                EnumSet.of(DispatcherType.REQUEST));
                     });
         } catch (RuntimeException e) {
             sessions.close();

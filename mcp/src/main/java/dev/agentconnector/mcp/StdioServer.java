@@ -42,7 +42,7 @@ public final class StdioServer implements AutoCloseable {
             throw new IllegalArgumentException("a server, an input and an output are required");
         }
         StdioTransport transport = new StdioTransport(mcp.jsonMapper(), in, out, drainTimeout,
-                StdioTransport.MAX_LINE_BYTES, mcp.cancellations());
+                StdioTransport.MAX_LINE_BYTES, mcp.cancellations(), mcp.toolNames());
         return new StdioServer(mcp.build(transport), transport);
     }
 

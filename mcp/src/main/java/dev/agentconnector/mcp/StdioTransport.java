@@ -74,6 +74,7 @@ final class StdioTransport implements McpServerTransportProvider {
     private final Duration drainTimeout;
     private final int maxLineBytes;
     private final Cancellations cancellations;
+    private final ToolNames tools;
 
     private final BlockingQueue<Object> outbound = new LinkedBlockingQueue<>();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -105,8 +106,9 @@ final class StdioTransport implements McpServerTransportProvider {
     }
 
     StdioTransport(McpJsonMapper sdkJson, InputStream in, OutputStream out, Duration drainTimeout, int maxLineBytes,
-                   Cancellations cancellations) {
+                   Cancellations cancellations, ToolNames tools) {
         this.cancellations = cancellations;
+        this.tools = tools;
         if (drainTimeout == null || drainTimeout.isNegative()) {
             throw new IllegalArgumentException("the drain timeout must be zero or more, got " + drainTimeout);
         }
@@ -309,6 +311,10 @@ final class StdioTransport implements McpServerTransportProvider {
                 JsonNode arguments = params.get("arguments");
                 if (name == null || !name.isTextual()) {
                     return invalidParams(number, replyId, method.asText(), "\"params.name\" must be the tool's name");
+                }
+                String unknown = tools.problem(name.textValue());
+                if (unknown != null) {
+                    return invalidParams(number, replyId, method.asText(), unknown);
                 }
                 if (arguments != null && !arguments.isNull() && !arguments.isObject()) {
                     return invalidParams(number, replyId, method.asText(), "\"params.arguments\" must be a JSON "

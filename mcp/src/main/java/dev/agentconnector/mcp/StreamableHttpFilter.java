@@ -71,9 +71,11 @@ final class StreamableHttpFilter implements Filter {
     private final ServerTransportSecurityValidator security;
     private final HttpSessions sessions;
     private final Cancellations cancellations;
+    private final ToolNames tools;
 
     StreamableHttpFilter(String path, ServerTransportSecurityValidator security, HttpSessions sessions,
-                         Cancellations cancellations) {
+                         Cancellations cancellations, ToolNames tools) {
+        this.tools = tools;
         this.path = path;
         this.security = security;
         this.sessions = sessions;
@@ -222,7 +224,7 @@ final class StreamableHttpFilter implements Filter {
     }
 
     /** The POST checks; the request with its body buffered, or null when an error answer was written. */
-    private static Buffered checkPost(HttpServletRequest request, HttpServletResponse response, String accept,
+    private Buffered checkPost(HttpServletRequest request, HttpServletResponse response, String accept,
                                       boolean noSession) throws IOException {
         String type = request.getContentType();
         if (type == null || !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
@@ -319,7 +321,7 @@ final class StreamableHttpFilter implements Filter {
     }
 
     /** What is wrong with a request's params; null when nothing is (as far as the transport can tell). */
-    private static String paramsProblem(String method, JsonNode params) {
+    private String paramsProblem(String method, JsonNode params) {
         if (params != null && !params.isObject() && !params.isNull()) {
             return "\"params\" must be an object, got " + kind(params);
         }
@@ -337,7 +339,7 @@ final class StreamableHttpFilter implements Filter {
         if (arguments != null && !arguments.isObject() && !arguments.isNull()) {
             return "\"params.arguments\" must be an object of the tool's arguments, got " + kind(arguments);
         }
-        return null;
+        return tools.problem(name.textValue());
     }
 
     private static String kind(JsonNode node) {

@@ -152,6 +152,13 @@ class HttpErrorsTest {
     }
 
     @Test
+    void anUnknownToolIsInvalidParamsNamingIt() throws Exception {
+        assertRequestError(post("{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"asana_exec\",\"arguments\":{}}}", session()), 11,
+                "unknown tool 'asana_exec': this server offers asana_execute");
+    }
+
+    @Test
     void aBodyBeyondTheCapIsRefused() throws Exception {
         String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":\""
                 + "a".repeat(StreamableHttpFilter.MAX_BODY_BYTES) + "\"}}";

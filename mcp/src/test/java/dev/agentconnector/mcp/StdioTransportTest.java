@@ -149,6 +149,13 @@ class StdioTransportTest {
     }
 
     @Test
+    void anUnknownToolIsInvalidParamsNamingIt() throws Exception {
+        assertAnswered("{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/call\",\"params\":{\"name\":"
+                + "\"asana_tasks\",\"arguments\":{}}}", -32602, "12", "unknown tool 'asana_tasks': this server offers "
+                + "asana_execute");
+    }
+
+    @Test
     void anInternalErrorSaysNothingOfTheImplementation() throws Exception {
         // params the SDK cannot read: it fails with a message naming its classes, which stays in the log
         shared.send("{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
