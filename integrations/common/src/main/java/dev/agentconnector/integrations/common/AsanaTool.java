@@ -1,6 +1,7 @@
 package dev.agentconnector.integrations.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconnector.asana.AsanaConnector;
@@ -9,6 +10,7 @@ import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
 import dev.agentconnector.runtime.spec.EntitySpec;
 import dev.agentconnector.runtime.spec.OperationSpec;
+import dev.agentconnector.runtime.spec.Pagination;
 import dev.agentconnector.runtime.tool.ToolDescription;
 import dev.agentconnector.runtime.tool.ToolSchemas;
 
@@ -141,7 +143,7 @@ public final class AsanaTool {
             if (result.success() && result.download().isPresent() && op != null) {
                 return fit(FileResults.inline(op, result, budget, maxResultChars));
             }
-            return fit(result.toJson());
+            return fit(forAgents(result.toJson()), op);
         } catch (RuntimeException e) {
             // the connector reports its own failures in the envelope; anything else is a fault on this side
             LOG.log(Level.WARNING, "tool call " + entity + "." + action + " failed", e);
@@ -161,6 +163,39 @@ public final class AsanaTool {
         return Envelopes.failure("read_only", op.qualifiedName() + ": refused in read-only mode: this tool does not "
                 + "create, update or delete anything" + (reads.isEmpty() ? "" : "; " + op.entity()
                 + " offers here: " + String.join(", ", reads)));
+    }
+
+    /**
+     * The envelope as a model reads it: {@code meta.next_page} holds only the {@code offset} to send back (its
+     * {@code path} and {@code uri} repeat it and show the API's address; the Java API keeps all three).
+     */
+    private static ObjectNode forAgents(ObjectNode envelope) {
+        JsonNode meta = envelope.get("meta");
+        JsonNode next = meta == null ? null : meta.get("next_page");
+        if (next instanceof ObjectNode page && page.has("offset") && page.size() > 1) {
+            ObjectNode only = page.objectNode();
+            only.set("offset", page.get("offset"));
+            ((ObjectNode) meta).set("next_page", only);
+        }
+        return envelope;
+    }
+
+    /** How a model gets the records a cut list of this operation left out, when paging is not the way. */
+    private static String narrowing(OperationSpec op) {
+        if (op == null || op.pagination() != Pagination.NONE || !op.params().containsKey("created_at.before")) {
+            return null;
+        }
+        return "This search has no next page (meta.next_page does not apply). To get the others, repeat it with "
+                + "sort_by=created_at and created_at.before set to the created_at of the last record shown (add "
+                + "created_at to fields), or sort_by=modified_at with modified_at.before likewise; fields with only "
+                + "what you need fit more records.";
+    }
+
+    private AsanaToolResult fit(ObjectNode envelope, OperationSpec op) {
+        ResultBudget.Fitted fitted = budget.fit(envelope, narrowing(op));
+        boolean failed = !fitted.envelope().path("success").asBoolean(false)
+                || (fitted.cut() && fitted.envelope().path("data").isNull());
+        return new AsanaToolResult(fitted.json(), failed);
     }
 
     private AsanaToolResult fit(ObjectNode envelope) {

@@ -39,13 +39,21 @@ public final class ResultBudget {
     /** The envelope, cut to the budget when its JSON is longer. */
     /** The envelope unchanged when it fits, else cut to fit with a note in {@code meta.result_cut}. */
     public Fitted fit(ObjectNode envelope) {
+        return fit(envelope, null);
+    }
+
+    /**
+     * As {@link #fit(ObjectNode)}, with the advice a cut list gives on getting the records left out, for operations
+     * whose way to them is not a smaller page or a narrower field list (null: that default advice).
+     */
+    public Fitted fit(ObjectNode envelope, String narrowing) {
         String json = write(envelope);
         if (json.length() <= maxChars) {
             return new Fitted(envelope, json, false);
         }
         JsonNode data = envelope.path("data");
         if (data.isArray() && data.size() > 1) {
-            Fitted fewer = fewerRecords(envelope, (ArrayNode) data);
+            Fitted fewer = fewerRecords(envelope, (ArrayNode) data, narrowing);
             if (fewer != null) {
                 return fewer;
             }
@@ -54,13 +62,13 @@ public final class ResultBudget {
     }
 
     /** The most leading records that fit together with the note (binary search), or null when not even one does. */
-    private Fitted fewerRecords(ObjectNode envelope, ArrayNode records) {
+    private Fitted fewerRecords(ObjectNode envelope, ArrayNode records, String narrowing) {
         Fitted best = null;
         int lo = 1;
         int hi = records.size() - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            ObjectNode candidate = withRecords(envelope, records, mid);
+            ObjectNode candidate = withRecords(envelope, records, mid, narrowing);
             String json = write(candidate);
             if (json.length() <= maxChars) {
                 best = new Fitted(candidate, json, true);
@@ -72,7 +80,7 @@ public final class ResultBudget {
         return best;
     }
 
-    private ObjectNode withRecords(ObjectNode envelope, ArrayNode records, int keep) {
+    private ObjectNode withRecords(ObjectNode envelope, ArrayNode records, int keep, String narrowing) {
         int total = records.size();
         ArrayNode kept = mapper.createArrayNode();
         for (int i = 0; i < keep; i++) {
@@ -81,14 +89,16 @@ public final class ResultBudget {
         ObjectNode copy = envelope.deepCopy();
         copy.set("data", kept);
         boolean allPages = envelope.path("meta").has("pages");
+        boolean nextPage = envelope.path("meta").path("next_page").isObject();
         ObjectNode note = meta(copy).putObject(CUT);
         note.put("records_returned", keep);
         note.put("records_dropped", total - keep);
         note.put("note", "Cut to " + keep + " of " + total + " records to stay under " + maxChars
                 + " characters; the other " + (total - keep) + " are not shown"
-                + (allPages ? "" : ", and meta.next_page continues after all " + total + ", not after these " + keep)
-                + ". To get them, repeat the call narrower: fields with only what you need, "
-                + (allPages ? "a smaller max_records" : "limit=" + keep) + ", or filters.");
+                + (nextPage && !allPages ? ", and meta.next_page continues after all " + total + ", not after these "
+                + keep : "") + ". "
+                + (narrowing != null ? narrowing : "To get them, repeat the call narrower: fields with only what you "
+                + "need, " + (allPages ? "a smaller max_records" : "limit=" + keep) + ", or filters."));
         return copy;
     }
 

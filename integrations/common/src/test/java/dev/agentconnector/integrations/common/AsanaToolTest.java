@@ -122,6 +122,30 @@ class AsanaToolTest {
     }
 
     @Test
+    void theNextPageAModelSeesIsItsOffsetOnly() throws Exception {
+        Map<String, Object> params = Map.of("project", sim.fixtures().projectGid(), "limit", 2);
+        JsonNode envelope = json(AsanaTool.of(connector).call(Map.of("entity", "tasks", "action", "list",
+                "params", params)));
+        JsonNode next = envelope.path("meta").path("next_page");
+        assertThat(next.path("offset").asText()).isNotBlank();
+        assertThat(next.size()).as(next.toString()).isEqualTo(1);
+        assertThat(envelope.toString()).doesNotContain(sim.baseUrl());
+        // the Java API keeps path and uri
+        JsonNode java = connector.execute("tasks", "list", params).meta().path("next_page");
+        assertThat(java.has("offset") && java.has("path") && java.has("uri")).as(java.toString()).isTrue();
+    }
+
+    @Test
+    void aCutSearchSaysHowToNarrowItNotToPage() throws Exception {
+        AsanaTool tool = AsanaTool.builder(connector).maxResultChars(1_000).build();
+        JsonNode envelope = json(tool.call(Map.of("entity", "workspace_task_search", "action", "list", "params",
+                Map.of("workspace_gid", sim.workspaceGid(), "completed", false, "fields", List.of("name", "notes")))));
+        String note = envelope.path("meta").path(ResultBudget.CUT).path("note").asText();
+        assertThat(note).as(envelope.toString()).contains("created_at.before", "no next page")
+                .doesNotContain("continues after");
+    }
+
+    @Test
     void aSmallDownloadComesBackInline() throws Exception {
         AsanaToolResult r = AsanaTool.of(connector).call("{\"entity\":\"attachments\",\"action\":\"download\","
                 + "\"params\":{\"attachment_gid\":\"" + sim.fixtures().attachmentGid() + "\"}}");
