@@ -1,19 +1,13 @@
 package dev.agentconnector.mcp;
 
-import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import dev.agentconnector.http.ErrorBody;
 import dev.agentconnector.http.HttpLimits;
 import dev.agentconnector.http.WebServer;
-import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,21 +31,19 @@ public final class HttpServer implements AutoCloseable {
             .stopTimeout(java.time.Duration.ofSeconds(5)).build();
 
     private final WebServer web;
-    private final McpSyncServer server;
+    private final McpEndpoint endpoint;
     private final String host;
-    private final HttpSessions sessions;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpServer(WebServer web, McpSyncServer server, String host, HttpSessions sessions) {
+    private HttpServer(WebServer web, McpEndpoint endpoint, String host) {
         this.web = web;
-        this.server = server;
+        this.endpoint = endpoint;
         this.host = host;
-        this.sessions = sessions;
     }
 
     /** Sessions held now. */
     public int sessionCount() {
-        return sessions.size();
+        return endpoint.sessionCount();
     }
 
     /**
@@ -71,53 +63,25 @@ public final class HttpServer implements AutoCloseable {
         }
         DefaultServerTransportSecurityValidator security = DefaultServerTransportSecurityValidator.builder()
                 .allowedOrigins(origins).allowedHosts(hosts).build();
-        SessionLimits limits = options.sessions();
-        HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(mcp.jsonMapper())
-                .mcpEndpoint(HttpOptions.PATH)
-                .httpHeaderValidator(security)
-                // the transport's own sweep frees idle sessions when no request comes to end them (HttpSessions
-                // ends them on time when requests do); it never ends one sooner than the idle timeout
-                .sessionSweepInterval(limits.idleTimeout())
-                .contextExtractor(request -> request.getAttribute(Cancellations.CONTEXT_KEY) instanceof String key
-                        ? Cancellations.context(key) : McpTransportContext.EMPTY)
-                .build();
-        McpSyncServer server = mcp.build(transport);
-        HttpSessions sessions = new HttpSessions(limits, (id, template) -> endSession(transport, id, template),
-                System::nanoTime);
-
+        McpEndpoint endpoint = McpEndpoint.create(mcp, options.sessions(), security);
         WebServer web;
         try {
             web = WebServer.start(options.host(), options.port(), LIMITS, HttpServer::jsonRpcError,
                     "asana-agent-mcp-http", (context, port) -> {
-                        ServletHolder holder = new ServletHolder("mcp", transport);
+                        // every path: the endpoint answers any other than /mcp with a JSON-RPC 404
+                        ServletHolder holder = new ServletHolder("mcp", endpoint);
                         holder.setAsyncSupported(true);
-                        context.addServlet(holder, HttpOptions.PATH);
+                        context.addServlet(holder, "/");
                         if (options.token() != null) {
                             context.addFilter(new FilterHolder(new BearerTokenFilter(options.token())), "/*",
                                     EnumSet.of(DispatcherType.REQUEST));
                         }
-                        // after the token check: only an authorized client learns what is wrong with its request
-                        context.addFilter(new FilterHolder(new StreamableHttpFilter(HttpOptions.PATH, security,
-                                sessions, mcp.cancellations(), mcp.toolNames())), "/*",
-                                EnumSet.of(DispatcherType.REQUEST));
                     });
         } catch (RuntimeException e) {
-            sessions.close();
-            server.close();
+            endpoint.close();
             throw e;
         }
-        return new HttpServer(web, server, options.host(), sessions);
-    }
-
-    /** Ends a session in the transport as its client's DELETE would (the answer goes nowhere). */
-    private static void endSession(HttpServletStreamableServerTransportProvider transport, String id,
-                                   HttpServletRequest template) {
-        try {
-            transport.service(new SessionDelete(template, id), DiscardedResponse.create());
-        } catch (ServletException | IOException e) {
-            throw new IllegalStateException("the session could not be ended", e);
-        }
+        return new HttpServer(web, endpoint, options.host());
     }
 
     /** The HTTP layer's own errors (bad request line, headers too large) as a JSON-RPC error without an id. */
@@ -150,8 +114,7 @@ public final class HttpServer implements AutoCloseable {
             return;
         }
         try {
-            sessions.close();
-            server.closeGracefully();
+            endpoint.close();
         } finally {
             web.close();
         }
