@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** The HTTP transport's error answers: a JSON-RPC error object, with {@code id: null} unless the request's id is known. */
-final class JsonRpcHttpErrors {
+public final class JsonRpcHttpErrors {
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
     static final int INVALID_PARAMS = -32602;
@@ -53,7 +53,11 @@ final class JsonRpcHttpErrors {
         response.flushBuffer();
     }
 
-    static void write(HttpServletResponse response, int status, String message) throws IOException {
+    /**
+     * Answers {@code status} with a JSON-RPC error object ({@code id: null}, code -32603 for 5xx, else -32600) holding
+     * {@code message}; the response must not be committed.
+     */
+    public static void write(HttpServletResponse response, int status, String message) throws IOException {
         write(response, status, codeFor(status), message, null);
     }
 }

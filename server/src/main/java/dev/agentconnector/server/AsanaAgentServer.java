@@ -5,6 +5,7 @@ import dev.agentconnector.http.WebServer;
 import dev.agentconnector.runtime.ConnectorOptions;
 import dev.agentconnector.runtime.http.HttpClients;
 import dev.agentconnector.server.api.BearerAuth;
+import dev.agentconnector.server.api.HostedMcp;
 import dev.agentconnector.server.api.Routes;
 import dev.agentconnector.server.api.ServerContext;
 import dev.agentconnector.server.auth.AccessTokens;
@@ -46,15 +47,22 @@ public final class AsanaAgentServer implements AutoCloseable {
     private final WebServer http;
     private final Database db;
     private final ExecutorCache executors;
+    private final HostedMcp mcp;
     private final String baseUrl;
     private boolean closed;
 
-    private AsanaAgentServer(ServerConfig config, WebServer http, Database db, ExecutorCache executors,
-                             String baseUrl) {
+    /** What building the front end made that the server must close: set while the HTTP server starts. */
+    private static final class Parts {
+        ExecutorCache executors;
+        HostedMcp mcp;
+    }
+
+    private AsanaAgentServer(ServerConfig config, WebServer http, Database db, Parts parts, String baseUrl) {
         this.config = config;
         this.http = http;
         this.db = db;
-        this.executors = executors;
+        this.executors = parts.executors;
+        this.mcp = parts.mcp;
         this.baseUrl = baseUrl;
     }
 
@@ -62,21 +70,27 @@ public final class AsanaAgentServer implements AutoCloseable {
     public static AsanaAgentServer start(ServerConfig config) {
         MasterKey key = MasterKey.resolve(config.masterKey(), System.getenv(), config.dataDir());
         Database db = Database.open(config.effectiveDbUrl(), config.dbPoolSize(), "asana-agent-server");
-        ExecutorCache[] executors = new ExecutorCache[1];
+        Parts parts = new Parts();
         try {
             WebServer http = WebServer.start(config.host(), config.port(), config.httpLimits(), AsanaAgentServer::error,
                     "asana-agent-http", (context, port) -> {
                         String publicUrl = config.publicUrl() != null ? config.publicUrl() : baseUrl(config, port);
-                        Frontend frontend = frontend(config, key, db, publicUrl, executors);
+                        Frontend frontend = frontend(config, key, db, publicUrl, parts);
                         context.addServlet(new ServletHolder("api", frontend), "/");
+                        ServletHolder mcp = new ServletHolder("mcp", parts.mcp);
+                        mcp.setAsyncSupported(true); // event streams
+                        context.addServlet(mcp, "/mcp");
                     });
             String baseUrl = baseUrl(config, http.port());
             LOG.log(System.Logger.Level.INFO, "asana-agent server listening on " + baseUrl + " (database "
-                    + db.vendor().name().toLowerCase(java.util.Locale.ROOT) + ")");
-            return new AsanaAgentServer(config, http, db, executors[0], baseUrl);
+                    + db.vendor().name().toLowerCase(java.util.Locale.ROOT) + "; MCP at " + baseUrl + "/mcp)");
+            return new AsanaAgentServer(config, http, db, parts, baseUrl);
         } catch (RuntimeException e) {
-            if (executors[0] != null) {
-                executors[0].close();
+            if (parts.mcp != null) {
+                parts.mcp.close();
+            }
+            if (parts.executors != null) {
+                parts.executors.close();
             }
             db.close();
             throw e;
@@ -84,7 +98,7 @@ public final class AsanaAgentServer implements AutoCloseable {
     }
 
     private static Frontend frontend(ServerConfig config, MasterKey key, Database db, String publicUrl,
-                                     ExecutorCache[] executorsOut) {
+                                     Parts parts) {
         ServerMetrics metrics = new ServerMetrics();
         ConnectorOptions asana = ConnectorOptions.builder()
                 .baseUrl(config.asanaBaseUrl())
@@ -104,7 +118,7 @@ public final class AsanaAgentServer implements AutoCloseable {
         ConnectorStore connectors = new ConnectorStore(db);
         ExecutorCache executors = new ExecutorCache(asana, db, connectors, vault, tokenClient, metrics,
                 config.clock(), config.maxCachedExecutors());
-        executorsOut[0] = executors;
+        parts.executors = executors;
         String metricsToken = config.metricsToken() != null ? config.metricsToken()
                 : blankToNull(System.getenv("ASANA_AGENT_METRICS_TOKEN"));
         ApplicationStore applications = new ApplicationStore(db);
@@ -112,8 +126,9 @@ public final class AsanaAgentServer implements AutoCloseable {
                 new WorkspaceStore(db), connectors, new OAuthAppStore(db), new OAuthStateStore(db),
                 new RedirectHostStore(db), vault, tokens, new CredentialChecker(asana), executors, tokenClient,
                 metrics, publicUrl, metricsToken);
-        Frontend frontend = new Frontend(Routes.build(ctx), new BearerAuth(tokens,
-                new Revocations(applications, config.revocationCheckInterval())), metrics, config.maxBodyBytes());
+        BearerAuth auth = new BearerAuth(tokens, new Revocations(applications, config.revocationCheckInterval()));
+        Frontend frontend = new Frontend(Routes.build(ctx), auth, metrics, config.maxBodyBytes());
+        parts.mcp = new HostedMcp(ctx, auth, config.maxBodyBytes());
         metrics.gauge("asana_agent_http_requests_in_flight", "Requests being handled", frontend::inFlight);
         metrics.gauge("asana_agent_cached_executors", "Connector executors held in memory", executors::size);
         return frontend;
@@ -162,6 +177,7 @@ public final class AsanaAgentServer implements AutoCloseable {
         }
         closed = true;
         try {
+            mcp.close(); // open event streams end first, so that the requests in flight can finish
             http.close();
         } finally {
             executors.close();

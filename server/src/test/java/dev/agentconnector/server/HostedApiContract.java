@@ -1565,4 +1565,129 @@ abstract class HostedApiContract {
             assertThat(stored).as("stored data").doesNotContain(s);
         }
     }
+
+    // ---------------------------------------------------------------- MCP at /mcp
+
+    private static final String MCP_INIT = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+
+    String scopedToken(Tenant t, String workspace, boolean readOnly) {
+        Answer a = http.post(url("/api/v1/account/applications/scoped-token"), t.token(),
+                obj("workspace_name", workspace, "read_only", readOnly));
+        assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        assertThat(a.json().get("read_only").asBoolean()).isEqualTo(readOnly);
+        String token = a.json().get("token").asText();
+        bearerTokens.add(token);
+        return token;
+    }
+
+    /** An MCP client of the service's /mcp (plus {@code query}) with this bearer token, initialized. */
+    io.modelcontextprotocol.client.McpSyncClient mcpClient(String token, String query) {
+        var transport = io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport
+                .builder(server.baseUrl()).endpoint("/mcp" + query)
+                .addHttpRequestCustomizer((request, method, uri, body, context) ->
+                        request.header("Authorization", "Bearer " + token))
+                .build();
+        var client = io.modelcontextprotocol.client.McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30))
+                .initializationTimeout(Duration.ofSeconds(30)).build();
+        client.initialize();
+        return client;
+    }
+
+    Answer mcpPost(String token, String query, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp" + query))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build());
+    }
+
+    static JsonNode toolJson(io.modelcontextprotocol.spec.McpSchema.CallToolResult r) throws IOException {
+        return TestHttp.JSON.readTree(((io.modelcontextprotocol.spec.McpSchema.TextContent) r.content().get(0)).text());
+    }
+
+    @Test
+    void mcpWithAScopedTokenActsThroughItsWorkspacesConnector() throws Exception {
+        Tenant t = tenant();
+        String ws = workspace();
+        createPat(server, t.token(), ws);
+        var client = mcpClient(scopedToken(t, ws, false), "");
+        try {
+            assertThat(client.listTools().tools()).extracting(io.modelcontextprotocol.spec.McpSchema.Tool::name)
+                    .containsExactly("asana_execute");
+            var r = client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("asana_execute",
+                    Map.of("entity", "users", "action", "get", "params", Map.of("user_gid", "me"))));
+            assertThat(r.isError()).as(r.toString()).isFalse();
+            assertThat(toolJson(r).path("data").path("gid").asText()).isNotBlank();
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void mcpWithAnApplicationTokenNamesTheWorkspace() throws Exception {
+        Tenant t = tenant();
+        String ws = workspace();
+        createPat(server, t.token(), ws);
+        Answer none = mcpPost(t.token(), "", MCP_INIT);
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(TestHttp.JSON.readTree(none.body()).path("error").path("message").asText()).contains("workspace_name");
+        Answer unknown = mcpPost(t.token(), "?workspace_name=" + workspace(), MCP_INIT);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(TestHttp.JSON.readTree(unknown.body()).path("error").path("message").asText())
+                .contains("POST /api/v1/integrations/connectors");
+        var client = mcpClient(t.token(), "?workspace_name=" + URLEncoder.encode(ws, StandardCharsets.UTF_8));
+        try {
+            var r = client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("asana_execute",
+                    Map.of("entity", "workspaces", "action", "list", "params", Map.of())));
+            assertThat(r.isError()).as(r.toString()).isFalse();
+        } finally {
+            client.closeGracefully();
+        }
+    }
+
+    @Test
+    void aReadOnlyTokenOnlyReadsThroughMcpAndTheApi() throws Exception {
+        Tenant t = tenant();
+        String ws = workspace();
+        String id = createPat(server, t.token(), ws).get("id").asText();
+        String readOnly = scopedToken(t, ws, true);
+        var client = mcpClient(readOnly, "");
+        try {
+            var tool = client.listTools().tools().get(0);
+            assertThat(tool.title()).contains("read-only");
+            var r = client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("asana_execute",
+                    Map.of("entity", "tasks", "action", "create", "params", Map.of("name", "x",
+                            "workspace", sim.workspaceGid()))));
+            assertThat(r.isError()).isTrue();
+            assertThat(toolJson(r).path("error").toString()).contains("read-only");
+            var read = client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("asana_execute",
+                    Map.of("entity", "users", "action", "get", "params", Map.of("user_gid", "me"))));
+            assertThat(read.isError()).as(read.toString()).isFalse();
+        } finally {
+            client.closeGracefully();
+        }
+        Answer write = execute(server, readOnly, id, "tasks", "create", obj("name", "x", "workspace",
+                sim.workspaceGid()));
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.errorCode()).isEqualTo("read_only");
+        assertThat(execute(server, readOnly, id, "users", "get", obj("user_gid", "me")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void mcpRefusesMissingAndMalformedTokensAsJsonRpcErrors() throws Exception {
+        for (String token : new String[] {null, "v1.", "v1.e30", "not-a-token"}) {
+            Answer a = mcpPost(token, "", MCP_INIT);
+            assertThat(a.status()).as(token).isEqualTo(401);
+            assertThat(a.raw().headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+            JsonNode error = TestHttp.JSON.readTree(a.body());
+            assertThat(error.path("jsonrpc").asText()).isEqualTo("2.0");
+            assertThat(error.path("id").isNull()).isTrue();
+            assertThat(error.path("error").path("code").asInt()).isEqualTo(-32600);
+            assertThat(a.body()).doesNotContain("Exception").doesNotContain("java.");
+        }
+    }
+
 }

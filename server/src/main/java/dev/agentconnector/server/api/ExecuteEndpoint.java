@@ -66,6 +66,11 @@ final class ExecuteEndpoint {
             ctx.metrics().execute("unknown", "unknown", "validation_error", 0);
             throw ApiError.badRequest("validation_error", e.getMessage()).field(e.param());
         }
+        if (op.isWrite() && r.principal().readOnly()) {
+            ctx.metrics().execute(entity, action, "validation_error", 0);
+            throw new ApiError(403, "read_only", entity + "." + action + " changes data, and this token is read-only; "
+                    + "use a token issued without read_only");
+        }
         if (op.isDownload()) {
             ctx.metrics().execute(entity, action, "validation_error", 0);
             throw ApiError.badRequest("unsupported_action", entity + "." + action + " streams file content, which "

@@ -60,15 +60,18 @@ final class TokenEndpoints {
     private Response scopedToken(Request r) {
         Principal p = r.principal();
         BearerAuth.requireApplication(p);
-        Fields f = Fields.of(r.jsonObject(), "", List.of("workspace_name", "external_user_id", "customer_name"));
+        Fields f = Fields.of(r.jsonObject(), "", List.of("workspace_name", "external_user_id", "customer_name",
+                "read_only"));
         String workspace = Names.workspace(f, p, true);
+        boolean readOnly = f.bool("read_only", false);
         ctx.workspaces().getOrCreate(p.organizationId(), workspace, ctx.clock().instant());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("token", ctx.tokens().issue(new Principal(p.organizationId(), p.applicationId(), workspace),
+        out.put("token", ctx.tokens().issue(new Principal(p.organizationId(), p.applicationId(), workspace, readOnly),
                 ctx.config().scopedTokenTtl()));
         out.put("token_type", "Bearer");
         out.put("expires_in", ctx.config().scopedTokenTtl().toSeconds());
         out.put("workspace_name", workspace);
+        out.put("read_only", readOnly);
         return Response.json(200, out);
     }
 }

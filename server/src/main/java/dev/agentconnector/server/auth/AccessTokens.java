@@ -55,6 +55,9 @@ public final class AccessTokens {
         if (principal.workspaceName() != null) {
             claims.put("ws", principal.workspaceName());
         }
+        if (principal.readOnly()) {
+            claims.put("ro", true);
+        }
         Instant now = clock.instant();
         claims.put("iat", now.toEpochMilli());
         claims.put("exp", now.plus(ttl).getEpochSecond());
@@ -118,7 +121,8 @@ public final class AccessTokens {
         }
         String ws = claims.path("ws").isTextual() ? claims.get("ws").asText() : null;
         long issuedAt = claims.path("iat").canConvertToLong() ? claims.get("iat").asLong() : 0;
-        return new Verified(new Principal(claims.get("org").asText(), claims.get("app").asText(), ws), issuedAt);
+        return new Verified(new Principal(claims.get("org").asText(), claims.get("app").asText(), ws,
+                claims.path("ro").asBoolean(false)), issuedAt);
     }
 
     private static boolean base64Url(String s, int from, int to) {
