@@ -1,5 +1,6 @@
 package dev.agentconnector.mcp;
 
+import dev.agentconnector.runtime.exec.CallEvents;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
 import dev.agentconnector.runtime.spec.EntitySpec;
 import dev.agentconnector.runtime.spec.OperationSpec;
@@ -28,34 +29,51 @@ final class ConnectorTools {
                                           Cancellations cancellations) {
         boolean readOnly = options.readOnly();
         if (options.tools() == ToolMode.SINGLE) {
+            String title = spec.title() + (readOnly ? " (read-only)" : "");
             Tool tool = Tool.builder(executeToolName(spec), ToolSchemas.execute(spec, readOnly))
-                    .title(spec.title() + (readOnly ? " (read-only)" : ""))
+                    .title(title)
                     .description(ToolDescription.generate(spec, readOnly))
                     .outputSchema(envelopeSchema())
-                    .annotations(annotations(spec.title(), readOnly, !readOnly))
+                    .annotations(annotations(title, readOnly, !readOnly))
                     .build();
             return List.of(SyncToolSpecification.builder().tool(tool)
                     .callHandler((exchange, request) -> cancellations.run(exchange.transportContext(),
-                            () -> calls.execute(request.arguments()), ToolCalls::cancelled)).build());
+                            () -> CallEvents.observe(ToolCalls.notifier(exchange), () -> calls.execute(
+                                    request.arguments())), ToolCalls::cancelled)).build());
         }
         List<SyncToolSpecification> tools = new ArrayList<>();
         for (EntitySpec e : ToolDescription.visibleEntities(spec, readOnly)) {
             List<OperationSpec> ops = ToolDescription.visibleActions(e, readOnly);
             boolean writes = ops.stream().anyMatch(OperationSpec::isWrite);
-            boolean deletes = ops.stream().anyMatch(op -> "DELETE".equals(op.method())
-                    || op.action().equals("delete"));
+            boolean destroys = ops.stream().anyMatch(ConnectorTools::changesExistingData);
+            String title = spec.title() + " " + e.name().replace('_', ' ');
             Tool tool = Tool.builder(entityToolName(spec, e.name()), ToolSchemas.entity(spec, e.name(), readOnly))
-                    .title(spec.title() + " " + e.name().replace('_', ' '))
+                    .title(title)
                     .description(ToolDescription.entitySummary(spec, e.name(), readOnly))
                     .outputSchema(envelopeSchema())
-                    .annotations(annotations(spec.title() + " " + e.name(), !writes, deletes))
+                    .annotations(annotations(title, !writes, destroys))
                     .build();
             String entity = e.name();
             tools.add(SyncToolSpecification.builder().tool(tool)
                     .callHandler((exchange, request) -> cancellations.run(exchange.transportContext(),
-                            () -> calls.executeEntity(entity, request.arguments()), ToolCalls::cancelled)).build());
+                            () -> CallEvents.observe(ToolCalls.notifier(exchange), () -> calls.executeEntity(entity,
+                                    request.arguments())), ToolCalls::cancelled)).build());
         }
         return tools;
+    }
+
+    /**
+     * Whether a write may change or remove what exists (MCP's destructive hint): updates and deletes, removals
+     * ({@code .../removeTag}), and moves ({@code section_tasks.create} posts to {@code .../addTask}, which takes the
+     * task out of its current section). Creating something new, or adding a tag or a member, is not.
+     */
+    static boolean changesExistingData(OperationSpec op) {
+        if (!op.isWrite()) {
+            return false;
+        }
+        String last = op.path().substring(op.path().lastIndexOf('/') + 1);
+        return !"POST".equals(op.method()) || "delete".equals(op.action()) || last.startsWith("remove")
+                || "addTask".equals(last);
     }
 
     /** {@code asana_execute} for the Asana spec. */

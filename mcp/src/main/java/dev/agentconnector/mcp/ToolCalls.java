@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconnector.asana.AsanaConnector;
 import dev.agentconnector.integrations.common.AsanaTool;
 import dev.agentconnector.integrations.common.AsanaToolResult;
+import dev.agentconnector.runtime.exec.CallEvents;
 import dev.agentconnector.runtime.spec.OperationSpec;
 import dev.agentconnector.runtime.tool.ToolDescription;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 
@@ -50,6 +53,17 @@ final class ToolCalls {
         }
         args.put("entity", entity);
         return toResult(tool.call(args));
+    }
+
+    /**
+     * Sends what the engine reports during a call (retries, rate-limit waits, token renewals) to the client as
+     * {@code notifications/message}, at {@code warning} for retries and {@code info} otherwise, under the client's
+     * {@code logging/setLevel}.
+     */
+    static CallEvents.Listener notifier(McpSyncServerExchange exchange) {
+        return (kind, message) -> exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder()
+                .level(kind == CallEvents.Kind.RETRY ? McpSchema.LoggingLevel.WARNING : McpSchema.LoggingLevel.INFO)
+                .logger("asana-agent").data(message).build());
     }
 
     /** The result of a call cancelled before it started; transports drop it (a cancelled request gets no answer). */

@@ -84,6 +84,7 @@ abstract class AbstractMcpContractTest {
                 .contains("list", "get", "create", "update", "delete", "download");
         assertThat(tool.inputSchema().get("required")).isEqualTo(List.of("entity", "action"));
         assertThat(tool.annotations().readOnlyHint()).isFalse();
+        assertThat(tool.annotations().title()).isEqualTo(tool.title());
     }
 
     @Test
@@ -101,6 +102,16 @@ abstract class AbstractMcpContractTest {
         assertThat(schemaAt(userTeams.inputSchema(), "properties", "params", "required"))
                 .isEqualTo(List.of("user_gid", "organization"));
         assertThat(userTeams.annotations().readOnlyHint()).isTrue();
+        assertThat(userTeams.inputSchema().get("required")).isEqualTo(List.of("params"));
+        for (Tool t : tools) {
+            assertThat(t.annotations().title()).isEqualTo(t.title());
+            assertThat(t.inputSchema().get("additionalProperties")).isEqualTo(false);
+        }
+        Map<String, Boolean> destructive = new java.util.HashMap<>();
+        tools.forEach(t -> destructive.put(t.name(), t.annotations().destructiveHint()));
+        assertThat(destructive).containsEntry("asana_section_tasks", true).containsEntry("asana_task_tags", true)
+                .containsEntry("asana_tasks", true).containsEntry("asana_workspace_memberships", false)
+                .containsEntry("asana_users", false);
     }
 
     @Test

@@ -149,6 +149,21 @@ class StdioTransportTest {
     }
 
     @Test
+    void aRetryIsToldAsALogMessageBeforeTheAnswer() throws Exception {
+        String id = nextId();
+        sim.control().failNext(1, 503);
+        shared.send("{\"jsonrpc\":\"2.0\",\"id\":\"" + id + "\"," + TOOL_CALL);
+        JsonNode log = shared.next();
+        assertThat(log.path("method").asText()).as(log.toString()).isEqualTo("notifications/message");
+        assertThat(log.path("params").path("level").asText()).isEqualTo("warning");
+        assertThat(log.path("params").path("data").asText()).contains("workspaces.list: retry 1 of")
+                .contains("status 503");
+        JsonNode answer = shared.next();
+        assertThat(answer.path("id").asText()).isEqualTo(id);
+        assertThat(answer.path("result").path("isError").asBoolean(true)).as(answer.toString()).isFalse();
+    }
+
+    @Test
     void anUnknownToolIsInvalidParamsNamingIt() throws Exception {
         assertAnswered("{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/call\",\"params\":{\"name\":"
                 + "\"asana_tasks\",\"arguments\":{}}}", -32602, "12", "unknown tool 'asana_tasks': this server offers "

@@ -1638,10 +1638,16 @@ abstract class HostedApiContract {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(TestHttp.JSON.readTree(unknown.body()).path("error").path("message").asText())
                 .contains("POST /api/v1/integrations/connectors");
-        var client = mcpClient(t.token(), "?workspace_name=" + URLEncoder.encode(ws, StandardCharsets.UTF_8));
+        Answer badMode = mcpPost(t.token(), "?tools=many&workspace_name=" + ws, MCP_INIT);
+        assertThat(badMode.status()).isEqualTo(400);
+        assertThat(badMode.body()).contains("single or per-entity");
+        var client = mcpClient(t.token(), "?tools=per-entity&workspace_name="
+                + URLEncoder.encode(ws, StandardCharsets.UTF_8));
         try {
-            var r = client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("asana_execute",
-                    Map.of("entity", "workspaces", "action", "list", "params", Map.of())));
+            assertThat(client.listTools().tools()).extracting(io.modelcontextprotocol.spec.McpSchema.Tool::name)
+                    .contains("asana_tasks", "asana_workspaces");
+            var r = client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("asana_workspaces",
+                    Map.of("action", "list", "params", Map.of())));
             assertThat(r.isError()).as(r.toString()).isFalse();
         } finally {
             client.closeGracefully();
@@ -1688,6 +1694,49 @@ abstract class HostedApiContract {
             assertThat(error.path("error").path("code").asInt()).isEqualTo(-32600);
             assertThat(a.body()).doesNotContain("Exception").doesNotContain("java.");
         }
+    }
+
+
+    @Test
+    void mcpAnswersBadRequestsWithJsonRpcErrorsAndKeepsServing() throws Exception {
+        Tenant t = tenant();
+        String ws = workspace();
+        createPat(server, t.token(), ws);
+        String token = scopedToken(t, ws, false);
+        Answer init = mcpPost(token, "", MCP_INIT);
+        assertThat(init.status()).as(init.body()).isEqualTo(200);
+        String session = init.raw().headers().firstValue("Mcp-Session-Id").orElseThrow();
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("{\"jsonrpc\":\"2.0\",", new Object[] {400, -32700});
+        cases.put("[1]", new Object[] {400, -32600});
+        cases.put("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}", new Object[] {400, -32600});
+        for (Map.Entry<String, Object[]> c : cases.entrySet()) {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", session)
+                    .POST(HttpRequest.BodyPublishers.ofString(c.getKey())).build();
+            Answer a = http.send(r);
+            assertThat(a.status()).as(c.getKey()).isEqualTo(c.getValue()[0]);
+            assertThat(TestHttp.JSON.readTree(a.body()).path("error").path("code").asInt()).isEqualTo(c.getValue()[1]);
+            assertThat(a.body()).doesNotContain("Exception").doesNotContain("java.").doesNotContain("jetty");
+        }
+        Answer unknownSession = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", "nope")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"))
+                .build());
+        assertThat(unknownSession.status()).isEqualTo(404);
+        Answer trace = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
+                .header("Authorization", "Bearer " + token).method("TRACE", HttpRequest.BodyPublishers.noBody())
+                .build());
+        assertThat(trace.status()).isEqualTo(405);
+        // the session still serves
+        Answer ping = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", session)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}"))
+                .build());
+        assertThat(ping.status()).as(ping.body()).isEqualTo(200);
     }
 
 }

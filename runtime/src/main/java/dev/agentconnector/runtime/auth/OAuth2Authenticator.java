@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconnector.runtime.error.OAuthException;
 import dev.agentconnector.runtime.error.ReauthorizationRequiredException;
 import dev.agentconnector.runtime.error.TransportException;
+import dev.agentconnector.runtime.exec.CallEvents;
 import dev.agentconnector.runtime.http.ApiRequest;
 import dev.agentconnector.runtime.http.ApiResponse;
 import dev.agentconnector.runtime.http.Transport;
@@ -102,6 +103,8 @@ public final class OAuth2Authenticator implements Authenticator {
                     && !current.expiringBefore(clock.instant().plus(credentials.refreshSkew()))) {
                 return current;
             }
+            CallEvents.report(CallEvents.Kind.TOKEN_REFRESH, () -> "renewing the " + apiName
+                    + " access token (OAuth refresh)");
             TokenState fresh;
             if (coordinator == null) {
                 fresh = requestToken();

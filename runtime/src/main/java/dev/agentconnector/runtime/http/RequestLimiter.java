@@ -1,6 +1,7 @@
 package dev.agentconnector.runtime.http;
 
 import dev.agentconnector.runtime.error.RateLimitException;
+import dev.agentconnector.runtime.exec.CallEvents;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -84,6 +85,9 @@ public final class RequestLimiter {
         try {
             if (pool != null && !pool.tryAcquire(0, TimeUnit.NANOSECONDS)) { // respects the arrival order
                 queue(queued, operation, 0);
+                CallEvents.report(CallEvents.Kind.RATE_LIMIT_WAIT, () -> (operation == null ? "a request" : operation)
+                        + ": waiting for one of the " + (write ? "concurrent writes" : "concurrent reads")
+                        + " this credential may have in flight");
                 if (maxWait == null) {
                     pool.acquire();
                 } else if (!pool.tryAcquire(Math.max(0, deadline - clock.millis()), TimeUnit.MILLISECONDS)) {
@@ -125,6 +129,8 @@ public final class RequestLimiter {
                         + "than the " + text(maxWait) + " a request may wait", wait);
             }
             queue(queued, operation, wait);
+            CallEvents.report(CallEvents.Kind.RATE_LIMIT_WAIT, () -> (operation == null ? "a request" : operation)
+                    + ": waiting " + wait + " ms for the connector's per-minute rate limit");
             sleeper.sleep(Duration.ofMillis(wait));
         }
     }

@@ -1,6 +1,7 @@
 package dev.agentconnector.runtime.http;
 
 import dev.agentconnector.runtime.error.TransportException;
+import dev.agentconnector.runtime.exec.CallEvents;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -32,6 +33,9 @@ public final class RetryingTransport implements Transport {
             try {
                 response = next.send(request);
             } catch (TransportException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e; // the caller gave up (a cancelled call): no retry
+                }
                 Optional<Duration> delay = delayBeforeRetry(request, retry, null, e);
                 if (delay.isEmpty()) {
                     throw e;
@@ -79,6 +83,8 @@ public final class RetryingTransport implements Transport {
 
     private void pause(ApiRequest request, int retry, Duration delay, String reason) {
         LOG.log(System.Logger.Level.DEBUG, () -> request.operation() + ": retry " + retry + " of "
+                + policy.maxRetries() + " in " + delay.toMillis() + " ms after " + reason);
+        CallEvents.report(CallEvents.Kind.RETRY, () -> request.operation() + ": retry " + retry + " of "
                 + policy.maxRetries() + " in " + delay.toMillis() + " ms after " + reason);
         try {
             sleeper.sleep(delay);

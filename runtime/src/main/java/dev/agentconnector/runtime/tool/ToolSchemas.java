@@ -66,13 +66,20 @@ public final class ToolSchemas {
         action.put("description", "The action to run; the tool description says what each does");
         properties.put("action", action);
         if (ops.size() == 1) {
+            // the only action may be left out; params are required when the action needs any
             Map<String, Object> params = params(ops.get(0));
             params.put("description", "Params of " + ops.get(0).action() + requiredNote(ops.get(0)));
             properties.put("params", params);
-            return object(properties, List.of("action"));
+            return object(properties, needsParams(ops.get(0)) ? List.of("params") : List.of());
         }
         properties.put("params", mergedParams(ops));
-        return object(properties, List.of("action"));
+        return object(properties, ops.stream().allMatch(ToolSchemas::needsParams) ? List.of("action", "params")
+                : List.of("action"));
+    }
+
+    /** Whether a call of {@code op} cannot do without params: a required param or a choice of params to give. */
+    static boolean needsParams(OperationSpec op) {
+        return !op.requiresOneOf().isEmpty() || op.params().values().stream().anyMatch(ParamSpec::required);
     }
 
     /** The schema of one action's params: every param (standard ones included) with its type, bounds and meaning. */

@@ -30,6 +30,9 @@ class ToolSchemasTest {
         Map<String, Object> schema = ToolSchemas.entity(SPEC, "item_labels", false);
         assertThat(at(schema, "properties", "action", "enum")).isEqualTo(List.of("create"));
         assertThat(at(schema, "properties", "params", "required")).isEqualTo(List.of("item_gid", "data"));
+        // the only action may be left out; its params may not
+        assertThat(at(schema, "required")).isEqualTo(List.of("params"));
+        assertThat(at(schema, "additionalProperties")).isEqualTo(false);
         assertThat(at(schema, "properties", "params", "properties", "data", "required")).isEqualTo(List.of("label"));
         assertThat(at(schema, "properties", "params", "properties", "data", "properties", "label", "maxLength"))
                 .isEqualTo(40);
@@ -39,7 +42,8 @@ class ToolSchemasTest {
     @Test
     void severalActionsShareOneFlatParamsObject() {
         Map<String, Object> schema = ToolSchemas.entity(SPEC, "items", false);
-        assertThat(at(schema, "required")).isEqualTo(List.of("action"));
+        // every action of items needs some params (list: one of its choices)
+        assertThat(at(schema, "required")).isEqualTo(List.of("action", "params"));
         assertThat(at(schema, "properties", "action", "enum"))
                 .isEqualTo(List.of("list", "create", "get", "update", "delete"));
         @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import dev.agentconnector.mcp.JsonRpcHttpErrors;
 import dev.agentconnector.mcp.McpEndpoint;
 import dev.agentconnector.mcp.McpServerOptions;
 import dev.agentconnector.mcp.SessionLimits;
+import dev.agentconnector.mcp.ToolMode;
 import dev.agentconnector.runtime.ConnectorOptions;
 import dev.agentconnector.runtime.error.ConfigurationException;
 import dev.agentconnector.runtime.exec.ExecutionResult;
@@ -39,6 +40,8 @@ public final class HostedMcp extends HttpServlet implements AutoCloseable {
     private static final long serialVersionUID = 1L;
     /** Endpoints kept; beyond it the least recently used is closed (its sessions end; clients start new ones). */
     static final int MAX_ENDPOINTS = 1_000;
+    /** The largest result budget a client may ask for. */
+    static final int MAX_RESULT_CHARS = 1_000_000;
 
     private final transient ServerContext ctx;
     private final transient Authenticator auth;
@@ -58,14 +61,48 @@ public final class HostedMcp extends HttpServlet implements AutoCloseable {
         McpEndpoint endpoint;
         try {
             Principal p = auth.authenticate(new Request(req, Map.of(), maxBodyBytes));
+            McpServerOptions options = options(req, p.readOnly());
             ConnectorRow row = connector(p, req);
-            endpoint = endpoint(row, p.readOnly());
+            endpoint = endpoint(row, options);
         } catch (ApiError e) {
             e.toResponse().headers().forEach(res::setHeader);
             JsonRpcHttpErrors.write(res, e.status(), e.getMessage());
             return;
         }
         endpoint.service(req, res);
+    }
+
+    /**
+     * The tool mode and result budget the URL asks for ({@code ?tools=per-entity}, {@code ?max_result_chars=N}), as
+     * {@code asana-agent mcp} takes them; read-only for a read-only token.
+     */
+    private static McpServerOptions options(HttpServletRequest req, boolean readOnly) {
+        McpServerOptions options = McpServerOptions.defaults().withReadOnly(readOnly);
+        String tools = firstNonBlank(req.getParameter("tools"), null);
+        if (tools != null) {
+            try {
+                options = options.withTools(ToolMode.parse(tools));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("invalid_tools", "tools must be single or per-entity, got '"
+                        + Names.clip(tools) + "'");
+            }
+        }
+        String max = firstNonBlank(req.getParameter("max_result_chars"), null);
+        if (max != null) {
+            int n;
+            try {
+                n = Integer.parseInt(max);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < McpServerOptions.MIN_MAX_RESULT_CHARS || n > MAX_RESULT_CHARS) {
+                throw ApiError.badRequest("invalid_max_result_chars", "max_result_chars must be a whole number from "
+                        + McpServerOptions.MIN_MAX_RESULT_CHARS + " to " + MAX_RESULT_CHARS + ", got '"
+                        + Names.clip(max) + "'");
+            }
+            options = options.withMaxResultChars(n);
+        }
+        return options;
     }
 
     /** The one Asana connector of the caller's workspace. */
@@ -97,8 +134,9 @@ public final class HostedMcp extends HttpServlet implements AutoCloseable {
         return rows.get(0);
     }
 
-    private McpEndpoint endpoint(ConnectorRow row, boolean readOnly) {
-        String key = row.id() + (readOnly ? "/read-only" : "/read-write");
+    private McpEndpoint endpoint(ConnectorRow row, McpServerOptions options) {
+        String key = row.id() + "/" + (options.readOnly() ? "read-only" : "read-write") + "/"
+                + options.tools().label() + "/" + options.maxResultChars();
         McpEndpoint evicted = null;
         McpEndpoint endpoint;
         synchronized (this) {
@@ -109,8 +147,7 @@ public final class HostedMcp extends HttpServlet implements AutoCloseable {
             if (endpoint == null) {
                 AsanaConnector connector = new AsanaConnector(new StoredConnector(row.organizationId(), row.id(),
                         ctx), ConnectorOptions.defaults());
-                endpoint = McpEndpoint.create(new AsanaMcpServer(connector,
-                        McpServerOptions.defaults().withReadOnly(readOnly)), SessionLimits.defaults(),
+                endpoint = McpEndpoint.create(new AsanaMcpServer(connector, options), SessionLimits.defaults(),
                         headers -> { }); // every request is authenticated: any Origin and Host may call
                 try {
                     endpoint.init(getServletConfig());

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconnector.runtime.error.ValidationException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The arguments of one {@code execute} tool call, read leniently where models are known to stray (params sent as a
@@ -16,6 +19,7 @@ import java.util.Map;
  * @param params the params, empty when none were sent
  */
 record ToolArguments(String entity, String action, Map<String, Object> params) {
+    private static final Set<String> KEYS = Set.of("entity", "action", "params");
     static final String EXAMPLE = "{\"entity\": \"tasks\", \"action\": \"get\", \"params\": {\"task_gid\": \"123\"}}";
 
     /** Reads the arguments JSON a framework hands over; blank means no arguments. */
@@ -41,6 +45,17 @@ record ToolArguments(String entity, String action, Map<String, Object> params) {
     static ToolArguments of(Map<?, ?> arguments, ObjectMapper mapper) {
         String entity = text(arguments.get("entity"));
         String action = text(arguments.get("action"));
+        List<String> unknown = new ArrayList<>();
+        for (Object key : arguments.keySet()) {
+            if (!KEYS.contains(String.valueOf(key))) {
+                unknown.add(abbreviate(String.valueOf(key)));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ValidationException(entity, action, null, "unknown tool argument" + (unknown.size() > 1 ? "s "
+                    : " ") + String.join(", ", unknown) + ": the tool takes entity, action and params; an action's "
+                    + "params go inside params, e.g. " + EXAMPLE);
+        }
         return new ToolArguments(entity, action, params(entity, action, arguments.get("params"), mapper));
     }
 

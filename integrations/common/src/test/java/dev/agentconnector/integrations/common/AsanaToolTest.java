@@ -146,6 +146,17 @@ class AsanaToolTest {
     }
 
     @Test
+    void argumentsBesideEntityActionAndParamsAreRefusedByName() throws Exception {
+        long before = sim.stats().apiRequests();
+        AsanaToolResult r = AsanaTool.of(connector).call("{\"entity\":\"tasks\",\"action\":\"get\","
+                + "\"task_gid\":\"1\"}");
+        assertThat(r.error()).isTrue();
+        assertThat(json(r).path("error").asText()).contains("unknown tool argument 'task_gid'")
+                .contains("inside params");
+        assertThat(sim.stats().apiRequests()).isEqualTo(before);
+    }
+
+    @Test
     void aSmallDownloadComesBackInline() throws Exception {
         AsanaToolResult r = AsanaTool.of(connector).call("{\"entity\":\"attachments\",\"action\":\"download\","
                 + "\"params\":{\"attachment_gid\":\"" + sim.fixtures().attachmentGid() + "\"}}");
