@@ -27,6 +27,10 @@ import java.util.stream.Stream;
                         + "key file created in the data dir. Asana is reached at ASANA_BASE_URL, ASANA_TOKEN_URL and "
                         + "ASANA_AUTHORIZE_URL when set."})
 final class ServeCommand implements Callable<Integer> {
+    /** Held here because java.util.logging keeps loggers only weakly, and a collected one forgets its level. */
+    private static final java.util.List<java.util.logging.Logger> MCP_LOGGERS = java.util.List.of(
+            java.util.logging.Logger.getLogger("io.modelcontextprotocol"), java.util.logging.Logger.getLogger("reactor"));
+
     @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free)")
     int port;
 
@@ -89,6 +93,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // the MCP SDK logs every session's start at INFO: one line per MCP client is noise in a service's log
+        MCP_LOGGERS.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         ServerConfig.Builder config = ServerConfig.fromEnv().toBuilder().port(port).host(host);
         applyRateLimits(config); // checked before anything is created
         config.httpLimits(httpLimits(config.build().httpLimits()));
