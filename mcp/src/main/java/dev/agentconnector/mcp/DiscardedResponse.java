@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /** A response that goes nowhere, for calls of the transport made by the server itself. */
 final class DiscardedResponse {
-    private static final ServletOutputStream NOWHERE = new ServletOutputStream() {
+    /** An output stream that drops what is written to it. */
+    static final ServletOutputStream NOWHERE = new ServletOutputStream() {
         @Override
         public boolean isReady() {
             return true;

@@ -15,7 +15,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -529,7 +528,7 @@ final class StreamableHttpFilter implements Filter {
 
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
-            return replaced != 0 ? DISCARD_STREAM : super.getOutputStream();
+            return replaced != 0 ? DiscardedResponse.NOWHERE : super.getOutputStream();
         }
 
         @Override
@@ -638,23 +637,4 @@ final class StreamableHttpFilter implements Filter {
             return Collections.enumeration(names);
         }
     }
-
-    private static final ServletOutputStream DISCARD_STREAM = new ServletOutputStream() {
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-        }
-
-        @Override
-        public void write(int b) {
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-        }
-    };
 }

@@ -1594,10 +1594,16 @@ abstract class HostedApiContract {
         return client;
     }
 
-    Answer mcpPost(String token, String query, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp" + query))
+    /** A POST to /mcp{query}, or, when {@code query} does not start with '?', to /mcp in that session. */
+    Answer mcpPost(String token, String queryOrSession, String body) {
+        boolean query = queryOrSession.isEmpty() || queryOrSession.startsWith("?");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"
+                        + (query ? queryOrSession : "")))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (!query) {
+            b.header("Mcp-Session-Id", queryOrSession);
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -1711,31 +1717,19 @@ abstract class HostedApiContract {
         cases.put("[1]", new Object[] {400, -32600});
         cases.put("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}", new Object[] {400, -32600});
         for (Map.Entry<String, Object[]> c : cases.entrySet()) {
-            HttpRequest r = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
-                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                    .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", session)
-                    .POST(HttpRequest.BodyPublishers.ofString(c.getKey())).build();
-            Answer a = http.send(r);
+            Answer a = mcpPost(token, session, c.getKey());
             assertThat(a.status()).as(c.getKey()).isEqualTo(c.getValue()[0]);
             assertThat(TestHttp.JSON.readTree(a.body()).path("error").path("code").asInt()).isEqualTo(c.getValue()[1]);
             assertThat(a.body()).doesNotContain("Exception").doesNotContain("java.").doesNotContain("jetty");
         }
-        Answer unknownSession = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", "nope")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}"))
-                .build());
+        Answer unknownSession = mcpPost(token, "nope", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
         assertThat(unknownSession.status()).isEqualTo(404);
         Answer trace = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
                 .header("Authorization", "Bearer " + token).method("TRACE", HttpRequest.BodyPublishers.noBody())
                 .build());
         assertThat(trace.status()).isEqualTo(405);
         // the session still serves
-        Answer ping = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
-                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", session)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}"))
-                .build());
+        Answer ping = mcpPost(token, session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
         assertThat(ping.status()).as(ping.body()).isEqualTo(200);
     }
 
