@@ -74,7 +74,8 @@ public final class AsanaSimulator implements AutoCloseable {
         this.signer = new UrlSigner(b.seed, b.downloadUrlTtl.toSeconds());
         this.pagination = new Pagination(b.seed);
         this.oauth = new OAuthEndpoints(tokens, app, data.meGid, this::nameAndEmail, statsRecorder, faults);
-        this.control = new SimControl(faults, rateLimiter, concurrency, tokens, oauth, b.accessTokenTtl);
+        this.control = new SimControl(faults, rateLimiter, concurrency, tokens, oauth, b.accessTokenTtl,
+                store.events);
         this.stats = new SimStats(statsRecorder);
         this.fixtures = new SimFixtures(data);
     }

@@ -16,9 +16,11 @@ public final class SimControl {
     private final TokenRegistry tokens;
     private final OAuthEndpoints oauth;
     private final Duration defaultAccessTtl;
+    private final dev.agentconnector.asana.sim.store.EventLog events;
 
     SimControl(Faults faults, RateLimiter rateLimiter, ConcurrencyLimiter concurrency, TokenRegistry tokens,
-               OAuthEndpoints oauth, Duration defaultAccessTtl) {
+               OAuthEndpoints oauth, Duration defaultAccessTtl, dev.agentconnector.asana.sim.store.EventLog events) {
+        this.events = events;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
         this.concurrency = concurrency;
@@ -108,6 +110,15 @@ public final class SimControl {
     /** Whether code and refresh grants must carry the app's client_id and client_secret (default true). */
     public SimControl setRequireClientCredentials(boolean required) {
         oauth.requireClientCredentials(required);
+        return this;
+    }
+
+    /**
+     * Makes every events sync token issued so far unusable, as when Asana's tokens age out: the next read with one
+     * answers 412 with a fresh token.
+     */
+    public SimControl expireSyncTokens() {
+        events.expireAll();
         return this;
     }
 

@@ -23,6 +23,7 @@ public final class ApiRoutes {
             new TaskListsApi(store, pagination),
             new StoriesApi(store, pagination),
             new AttachmentsApi(store, pagination),
+            new EventsApi(store, pagination),
         };
         for (ApiModule m : modules) {
             m.register(router);

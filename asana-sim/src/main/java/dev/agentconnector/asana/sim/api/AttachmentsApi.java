@@ -9,6 +9,7 @@ import dev.agentconnector.asana.sim.model.Entity;
 import dev.agentconnector.asana.sim.model.Project;
 import dev.agentconnector.asana.sim.model.Task;
 import dev.agentconnector.asana.sim.render.AttachmentRecord;
+import dev.agentconnector.asana.sim.store.EventLog;
 import dev.agentconnector.asana.sim.store.Store;
 
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ final class AttachmentsApi extends ApiModule {
     private Reply delete(ApiRequest r) {
         return store.write(() -> {
             Attachment a = Lookups.path(store, r.pathParam(0), "attachment", Attachment.class);
+            store.events.record(me(r), a, "deleted", null, null, EventLog.audienceOf(a.parent));
             store.delete(a);
             return Responses.empty(r);
         });

@@ -13,6 +13,7 @@ import dev.agentconnector.asana.sim.model.User;
 import dev.agentconnector.asana.sim.model.Workspace;
 import dev.agentconnector.asana.sim.render.Html;
 import dev.agentconnector.asana.sim.render.ProjectRecord;
+import dev.agentconnector.asana.sim.store.EventLog;
 import dev.agentconnector.asana.sim.store.Store;
 
 import java.time.Instant;
@@ -134,13 +135,17 @@ final class ProjectsApi extends ApiModule {
                 e.name = BodyFields.requiredString(d, "name");
             }
             e.apply(p, now());
+            d.fieldNames().forEachRemaining(field -> store.events.record(me(r), p, "changed", null,
+                    EventLog.fieldChange(field, "changed"), List.of(p.gid)));
             return Responses.single(r, 200, ProjectRecord.SCHEMA, p);
         });
     }
 
     private Reply delete(ApiRequest r) {
         return store.write(() -> {
-            store.delete(Lookups.path(store, r.pathParam(0), "project", Project.class));
+            Project p = Lookups.path(store, r.pathParam(0), "project", Project.class);
+            store.events.record(me(r), p, "deleted", null, null, List.of(p.gid));
+            store.delete(p);
             return Responses.empty(r);
         });
     }

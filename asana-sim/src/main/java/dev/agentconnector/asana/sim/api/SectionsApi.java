@@ -9,6 +9,7 @@ import dev.agentconnector.asana.sim.model.Project;
 import dev.agentconnector.asana.sim.model.Section;
 import dev.agentconnector.asana.sim.model.Task;
 import dev.agentconnector.asana.sim.render.SectionRecord;
+import dev.agentconnector.asana.sim.store.EventLog;
 import dev.agentconnector.asana.sim.store.Store;
 
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ final class SectionsApi extends ApiModule {
             String name = BodyFields.requiredString(d, "name");
             int index = insertionIndex(d, p.sections, "section", Section.class);
             Section s = store.add(new Section(store.newGid(), name, p, now()), index);
+            store.events.record(me(r), s, "added", p, null, List.of(p.gid));
             return Responses.created(r, SectionRecord.SCHEMA, s, "sections", s.gid);
         });
     }
@@ -77,6 +79,8 @@ final class SectionsApi extends ApiModule {
             Section s = Lookups.path(store, r.pathParam(0), "section", Section.class);
             if (d.has("name")) {
                 s.name = BodyFields.requiredString(d, "name");
+                store.events.record(me(r), s, "changed", null, EventLog.fieldChange("name", "changed"),
+                        List.of(s.project.gid));
             }
             return Responses.single(r, 200, SectionRecord.SCHEMA, s);
         });
@@ -91,6 +95,7 @@ final class SectionsApi extends ApiModule {
             if (s.project.sections.size() == 1) {
                 throw ApiException.badRequest("The last remaining section of a project cannot be deleted");
             }
+            store.events.record(me(r), s, "deleted", null, null, List.of(s.project.gid));
             store.delete(s);
             return Responses.empty(r);
         });
@@ -114,6 +119,7 @@ final class SectionsApi extends ApiModule {
             }
             store.placeTask(t, s, index);
             t.modifiedAt = now();
+            store.events.record(me(r), t, "added", s, null, EventLog.audienceOf(t));
             return Responses.empty(r);
         });
     }

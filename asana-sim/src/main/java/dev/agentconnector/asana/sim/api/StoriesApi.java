@@ -9,6 +9,7 @@ import dev.agentconnector.asana.sim.model.Story;
 import dev.agentconnector.asana.sim.model.Task;
 import dev.agentconnector.asana.sim.render.Html;
 import dev.agentconnector.asana.sim.render.StoryRecord;
+import dev.agentconnector.asana.sim.store.EventLog;
 import dev.agentconnector.asana.sim.store.Store;
 
 import java.time.Instant;
@@ -49,6 +50,7 @@ final class StoriesApi extends ApiModule {
             s.pinned = pinned != null && pinned;
             store.add(s);
             t.modifiedAt = now;
+            store.events.record(me(r), s, "added", t, null, EventLog.audienceOf(t));
             return Responses.created(r, StoryRecord.SCHEMA, s, "stories", s.gid);
         });
     }

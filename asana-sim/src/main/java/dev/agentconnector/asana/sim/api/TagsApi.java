@@ -9,6 +9,7 @@ import dev.agentconnector.asana.sim.model.Tag;
 import dev.agentconnector.asana.sim.model.Task;
 import dev.agentconnector.asana.sim.model.Workspace;
 import dev.agentconnector.asana.sim.render.TagRecord;
+import dev.agentconnector.asana.sim.store.EventLog;
 import dev.agentconnector.asana.sim.store.Store;
 
 import java.util.ArrayList;
@@ -130,6 +131,10 @@ final class TagsApi extends ApiModule {
                 store.untag(t, tag);
             }
             t.modifiedAt = now();
+            ObjectNode change = EventLog.fieldChange("tags", add ? "added" : "removed");
+            change.putObject(add ? "added_value" : "removed_value").put("gid", tag.gid).put("resource_type", "tag")
+                    .put("name", tag.name);
+            store.events.record(me(r), t, "changed", null, change, EventLog.audienceOf(t));
             return Responses.empty(r);
         });
     }

@@ -12,6 +12,7 @@ import dev.agentconnector.asana.sim.model.Task;
 import dev.agentconnector.asana.sim.model.User;
 import dev.agentconnector.asana.sim.model.Workspace;
 import dev.agentconnector.asana.sim.render.TaskRecord;
+import dev.agentconnector.asana.sim.store.EventLog;
 import dev.agentconnector.asana.sim.store.Store;
 
 import java.time.Instant;
@@ -135,6 +136,12 @@ final class TasksApi extends ApiModule {
             for (Tag tag : tags) {
                 store.tag(t, tag);
             }
+            for (Project p : t.memberships.keySet()) {
+                store.events.record(me, t, "added", p, null, EventLog.audienceOf(t));
+            }
+            if (t.parent != null) {
+                store.events.record(me, t, "added", t.parent, null, EventLog.audienceOf(t));
+            }
             follow(t, me);
             follow(t, t.assignee);
             for (User u : followers) {
@@ -186,6 +193,8 @@ final class TasksApi extends ApiModule {
             TaskPatch patch = TaskPatch.parse(store, d, r.userGid());
             patch.check(t);
             patch.apply(t, me(r), now());
+            d.fieldNames().forEachRemaining(field -> store.events.record(me(r), t, "changed", null,
+                    EventLog.fieldChange(field, "changed"), EventLog.audienceOf(t)));
             follow(t, t.assignee);
             return Responses.single(r, 200, TaskRecord.SCHEMA, t);
         });
@@ -193,8 +202,18 @@ final class TasksApi extends ApiModule {
 
     private Reply delete(ApiRequest r) {
         return store.write(() -> {
-            store.delete(Lookups.path(store, r.pathParam(0), "task", Task.class));
+            Task t = Lookups.path(store, r.pathParam(0), "task", Task.class);
+            recordDeletion(me(r), t);
+            store.delete(t);
             return Responses.empty(r);
         });
+    }
+
+    /** A deleted event for the task and each of its subtasks, seen by each one's task, projects and parent. */
+    private void recordDeletion(User me, Task t) {
+        for (Task sub : t.subtasks) {
+            recordDeletion(me, sub);
+        }
+        store.events.record(me, t, "deleted", null, null, EventLog.audienceOf(t));
     }
 }

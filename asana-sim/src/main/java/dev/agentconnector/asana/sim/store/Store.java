@@ -26,6 +26,8 @@ import java.util.function.Supplier;
 public final class Store {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final GidAllocator gids;
+    /** Changes made through the API, for the events endpoint. */
+    public final EventLog events = new EventLog(java.time.Clock.systemUTC());
 
     /** Workspaces in creation order. */
     public final Map<String, Workspace> workspaces = new LinkedHashMap<>();
