@@ -1,0 +1,166 @@
+package dev.agentconnector.contextstore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Records of one or more scopes (a connector, or a local store) kept in {@code cs_records}, and the search over
+ * them. Its schema has its own migration history ({@code cs_schema_history}), so it can share a database with other
+ * tables.
+ */
+public final class ContextStore {
+    /** The migration history table. */
+    public static final String HISTORY_TABLE = "cs_schema_history";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource data;
+    private final SqlDialect dialect;
+
+    public ContextStore(DataSource data, SqlDialect dialect) {
+        this.data = data;
+        this.dialect = dialect;
+    }
+
+    /** Creates or updates the store's tables. */
+    public static void migrate(DataSource data, SqlDialect dialect) {
+        Flyway.configure(ContextStore.class.getClassLoader()).dataSource(data).locations(dialect.migrations())
+                .table(HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    }
+
+    /** Inserts or replaces a record (it must have a {@code gid}). */
+    public void upsert(String scope, String entity, JsonNode record, long syncedAtMillis) {
+        String gid = record.path("gid").asText(null);
+        if (gid == null || gid.isEmpty()) {
+            throw new IllegalArgumentException("a record needs a gid");
+        }
+        String cast = dialect == SqlDialect.POSTGRES ? "CAST(? AS jsonb)" : "?";
+        String sql = "INSERT INTO cs_records (scope, entity, gid, doc, folded, synced_at) VALUES (?, ?, ?, " + cast
+                + ", " + cast + ", ?) ON CONFLICT (scope, entity, gid) DO UPDATE SET doc = excluded.doc, "
+                + "folded = excluded.folded, synced_at = excluded.synced_at";
+        run(sql, ps -> {
+            ps.setString(1, scope);
+            ps.setString(2, entity);
+            ps.setString(3, gid);
+            ps.setString(4, write(record));
+            ps.setString(5, write(fold(record)));
+            ps.setLong(6, syncedAtMillis);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    /** Removes a record; true when there was one. */
+    public boolean delete(String scope, String entity, String gid) {
+        return run("DELETE FROM cs_records WHERE scope = ? AND entity = ? AND gid = ?", ps -> {
+            ps.setString(1, scope);
+            ps.setString(2, entity);
+            ps.setString(3, gid);
+            return ps.executeUpdate() > 0;
+        });
+    }
+
+    /** Runs a search within one scope and entity. */
+    public SearchResult search(String scope, String entity, SearchRequest request) {
+        long start = System.nanoTime();
+        SqlDialect.Sql where = dialect.where(request.filter());
+        StringBuilder sql = new StringBuilder("SELECT r.doc FROM cs_records r WHERE r.scope = ? AND r.entity = ? AND (")
+                .append(where.text()).append(") ORDER BY ");
+        for (SearchRequest.Sort s : request.sort()) {
+            sql.append(dialect.sortKey(s.path())).append(s.descending() ? " DESC" : " ASC").append(" NULLS LAST, ");
+        }
+        sql.append("r.gid ASC LIMIT ? OFFSET ?");
+        int offset = request.offset();
+        List<JsonNode> rows = run(sql.toString(), ps -> {
+            int i = 1;
+            ps.setString(i++, scope);
+            ps.setString(i++, entity);
+            for (Object p : where.params()) {
+                ps.setObject(i++, p);
+            }
+            ps.setInt(i++, request.limit() + 1);
+            ps.setInt(i, offset);
+            List<JsonNode> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs.getString(1)));
+                }
+            }
+            return out;
+        });
+        boolean more = rows.size() > request.limit();
+        List<JsonNode> page = new ArrayList<>();
+        for (int i = 0; i < Math.min(rows.size(), request.limit()); i++) {
+            page.add(Projection.apply(rows.get(i), request.fields()));
+        }
+        return new SearchResult(page, more, more ? SearchRequest.cursor(offset + request.limit()) : null,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The record with every text value lower-cased, for the text operators. */
+    static JsonNode fold(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(node.asText().toLowerCase(Locale.ROOT));
+        }
+        if (node.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            node.forEach(e -> out.add(fold(e)));
+            return out;
+        }
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.set(e.getKey(), fold(e.getValue()));
+            }
+            return out;
+        }
+        return node;
+    }
+
+    private interface Work<T> {
+        T run(PreparedStatement ps) throws SQLException;
+    }
+
+    private <T> T run(String sql, Work<T> work) {
+        try (Connection c = data.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            return work.run(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the context store could not be read or written: " + e.getMessage(), e);
+        }
+    }
+
+    private static String write(JsonNode n) {
+        try {
+            return JSON.writeValueAsString(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(String s) {
+        try {
+            return JSON.readTree(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
