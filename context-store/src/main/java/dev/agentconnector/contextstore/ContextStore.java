@@ -77,6 +77,28 @@ public final class ContextStore {
         });
     }
 
+    /** Removes the records of a scope and entity last written before {@code millis}; returns how many. */
+    public int sweep(String scope, String entity, long millis) {
+        return run("DELETE FROM cs_records WHERE scope = ? AND entity = ? AND synced_at < ?", ps -> {
+            ps.setString(1, scope);
+            ps.setString(2, entity);
+            ps.setLong(3, millis);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Records held for a scope and entity. */
+    public long count(String scope, String entity) {
+        return run("SELECT COUNT(*) FROM cs_records WHERE scope = ? AND entity = ?", ps -> {
+            ps.setString(1, scope);
+            ps.setString(2, entity);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     /** Runs a search within one scope and entity. */
     public SearchResult search(String scope, String entity, SearchRequest request) {
         long start = System.nanoTime();
