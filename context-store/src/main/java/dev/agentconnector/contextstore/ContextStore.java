@@ -136,6 +136,93 @@ public final class ContextStore {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * Aggregates within one scope and entity: one row per group, holding the group keys (by name) and the metrics.
+     * Groups come in the requested order (then by key); records whose key is missing form a group of null.
+     */
+    public List<JsonNode> aggregate(String scope, String entity, AggregateRequest request) {
+        SqlDialect.Sql where = dialect.where(request.filter());
+        List<String> select = new ArrayList<>();
+        List<String> groupBy = new ArrayList<>();
+        for (int i = 0; i < request.groups().size(); i++) {
+            AggregateRequest.Group g = request.groups().get(i);
+            select.add(dialect.groupKey(g.path(), g.bucket()) + " AS g" + i);
+            groupBy.add("g" + i);
+        }
+        for (int i = 0; i < request.metrics().size(); i++) {
+            AggregateRequest.Metric m = request.metrics().get(i);
+            select.add(dialect.metric(m.fn(), m.path()) + " AS m" + i);
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select))
+                .append(" FROM cs_records r WHERE r.scope = ? AND r.entity = ? AND (").append(where.text()).append(")");
+        if (!groupBy.isEmpty()) {
+            sql.append(" GROUP BY ").append(String.join(", ", groupBy));
+        }
+        List<String> order = new ArrayList<>();
+        for (AggregateRequest.Sort s : request.sort()) {
+            order.add(column(request, s.name()) + (s.descending() ? " DESC" : " ASC") + " NULLS LAST");
+        }
+        order.addAll(groupBy);
+        if (!order.isEmpty()) {
+            sql.append(" ORDER BY ").append(String.join(", ", order));
+        }
+        sql.append(" LIMIT ?");
+        return run(sql.toString(), ps -> {
+            int i = 1;
+            ps.setString(i++, scope);
+            ps.setString(i++, entity);
+            for (Object p : where.params()) {
+                ps.setObject(i++, p);
+            }
+            ps.setInt(i, request.limit());
+            List<JsonNode> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ObjectNode row = JSON.createObjectNode();
+                    int col = 1;
+                    for (AggregateRequest.Group g : request.groups()) {
+                        String key = rs.getString(col++);
+                        row.set(g.name(), key == null ? JSON.nullNode() : read(key));
+                    }
+                    for (AggregateRequest.Metric m : request.metrics()) {
+                        row.set(m.name(), metricValue(rs, col++, m));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static String column(AggregateRequest request, String name) {
+        for (int i = 0; i < request.groups().size(); i++) {
+            if (request.groups().get(i).name().equals(name)) {
+                return "g" + i;
+            }
+        }
+        for (int i = 0; i < request.metrics().size(); i++) {
+            if (request.metrics().get(i).name().equals(name)) {
+                return "m" + i;
+            }
+        }
+        throw new IllegalStateException("no column " + name);
+    }
+
+    private JsonNode metricValue(ResultSet rs, int col, AggregateRequest.Metric m) throws SQLException {
+        if (m.fn().equals("count")) {
+            return JSON.getNodeFactory().numberNode(rs.getLong(col));
+        }
+        Object v = rs.getObject(col);
+        if (v == null) {
+            return JSON.nullNode();
+        }
+        if (dialect == SqlDialect.POSTGRES) {
+            JsonNode n = read(v.toString()); // jsonb or numeric as text
+            return n.isBigDecimal() ? JSON.getNodeFactory().numberNode(n.decimalValue().stripTrailingZeros()) : n;
+        }
+        return JSON.valueToTree(v);
+    }
+
     /** The record with every text value lower-cased, for the text operators. */
     static JsonNode fold(JsonNode node) {
         if (node.isTextual()) {

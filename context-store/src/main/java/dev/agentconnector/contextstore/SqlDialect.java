@@ -62,6 +62,16 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
     /** The migration folder of this database. */
     public abstract String migrations();
 
+    /**
+     * A group key as JSON text: the field's value, or for {@code day}, {@code week} (the Monday starting it) and
+     * {@code month} the date bucket of a date or date-time text ({@code 2026-12-01}, {@code 2026-11-30},
+     * {@code 2026-12}).
+     */
+    public abstract String groupKey(FieldPath path, String bucket);
+
+    /** An aggregate: {@code count} of records, or {@code sum avg min max} of a field (numbers; min and max also text). */
+    public abstract String metric(String fn, FieldPath path);
+
     // ---- the primitives each database writes ----
 
     abstract String eq(Ref ref, JsonNode value, List<Object> params);
@@ -234,6 +244,42 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
         public String migrations() {
             return "classpath:dev/agentconnector/contextstore/db/sqlite";
         }
+
+        @Override
+        public String groupKey(FieldPath path, String bucket) {
+            String p = path(Ref.of(path));
+            String v = "json_extract(r.doc, " + p + ")";
+            if (bucket == null) {
+                String t = "json_type(r.doc, " + p + ")";
+                return "(CASE WHEN " + t + " IN ('object', 'array') THEN " + v + " WHEN " + t + " IN ('true', "
+                        + "'false') THEN " + t + " ELSE json_quote(" + v + ") END)";
+            }
+            String day = "date(substr(" + v + ", 1, 10))";
+            String b = switch (bucket) {
+                case "day" -> day;
+                case "week" -> "date(" + day + ", '-' || ((CAST(strftime('%w', " + day + ") AS INTEGER) + 6) % 7) "
+                        + "|| ' days')";
+                default -> "substr(" + day + ", 1, 7)";
+            };
+            return "json_quote(CASE WHEN json_type(r.doc, " + p + ") = 'text' THEN " + b + " END)";
+        }
+
+        @Override
+        public String metric(String fn, FieldPath path) {
+            if (fn.equals("count")) {
+                return "COUNT(*)";
+            }
+            String p = path(Ref.of(path));
+            String v = "json_extract(r.doc, " + p + ")";
+            if (fn.equals("min") || fn.equals("max")) {
+                // numbers when the field holds any, else text (dates), as on PostgreSQL
+                String f = fn.toUpperCase(java.util.Locale.ROOT);
+                return "COALESCE(" + f + "(CASE WHEN json_type(r.doc, " + p + ") IN ('integer', 'real') THEN " + v
+                        + " END), " + f + "(CASE WHEN json_type(r.doc, " + p + ") = 'text' THEN " + v + " END))";
+            }
+            return fn.toUpperCase(java.util.Locale.ROOT) + "(CASE WHEN json_type(r.doc, " + p
+                    + ") IN ('integer', 'real') THEN " + v + " END)";
+        }
     }
 
     /** PostgreSQL: paths are {@code text[]} for {@code #>}, with array positions from {@code WITH ORDINALITY}. */
@@ -296,6 +342,38 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
         @Override
         public String migrations() {
             return "classpath:dev/agentconnector/contextstore/db/postgresql";
+        }
+
+        @Override
+        public String groupKey(FieldPath path, String bucket) {
+            String p = path(Ref.of(path));
+            if (bucket == null) {
+                return "(r.doc #> " + p + ")::text";
+            }
+            String date = "(CASE WHEN jsonb_typeof(r.doc #> " + p + ") = 'string' AND (r.doc #>> " + p + ") ~ "
+                    + "'^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN substr(r.doc #>> " + p + ", 1, 10)::date END)";
+            String b = switch (bucket) {
+                case "day" -> "to_char(" + date + ", 'YYYY-MM-DD')";
+                case "week" -> "to_char(date_trunc('week', " + date + "), 'YYYY-MM-DD')";
+                default -> "to_char(" + date + ", 'YYYY-MM')";
+            };
+            return "to_jsonb(" + b + ")::text";
+        }
+
+        @Override
+        public String metric(String fn, FieldPath path) {
+            if (fn.equals("count")) {
+                return "COUNT(*)";
+            }
+            String p = path(Ref.of(path));
+            String f = fn.toUpperCase(java.util.Locale.ROOT);
+            if (fn.equals("min") || fn.equals("max")) {
+                // numbers when the field holds any, else text (dates)
+                return "COALESCE(to_jsonb(" + f + "(" + typed("r.doc", Ref.of(path), "number", "::numeric") + ")), "
+                        + "to_jsonb(" + f + "(" + typed("r.doc", Ref.of(path), "string", "") + " COLLATE \"C\")))::text";
+            }
+            return "(" + fn.toUpperCase(java.util.Locale.ROOT) + "(" + typed("r.doc", Ref.of(path), "number",
+                    "::numeric") + "))::text";
         }
     }
 }

@@ -211,4 +211,49 @@ abstract class ContextStoreContract {
         assertThatThrownBy(() -> gids("{\"query\":{\"sort\":[{\"name\":\"up\"}]}}"))
                 .hasMessageContaining("\"asc\" or \"desc\"");
     }
+
+    private List<String> aggregate(String paramsJson) throws Exception {
+        return store.aggregate("conn-a", "tasks", AggregateRequest.parse(JSON.readTree(paramsJson))).stream()
+                .map(JsonNode::toString).collect(Collectors.toList());
+    }
+
+    @Test
+    void aggregatesCountByGroupWithNullsAsAGroup() throws Exception {
+        assertThat(aggregate("{\"group_by\":[\"completed\"]}"))
+                .containsExactly("{\"completed\":false,\"count\":3}", "{\"completed\":true,\"count\":1}");
+        assertThat(aggregate("{\"group_by\":[\"assignee.name\"],\"sort\":[{\"count\":\"desc\"}]}"))
+                .containsExactly("{\"assignee.name\":\"Ada Lovelace\",\"count\":2}",
+                        "{\"assignee.name\":\"Grace Hopper\",\"count\":1}", "{\"assignee.name\":null,\"count\":1}");
+        assertThat(aggregate("{}")).containsExactly("{\"count\":4}");
+    }
+
+    @Test
+    void aggregatesNumbersAndDatesWithAFilter() throws Exception {
+        assertThat(aggregate("{\"filter\":{\"eq\":{\"completed\":false}},\"metrics\":[{\"count\":\"*\"},"
+                + "{\"sum\":\"num\"},{\"avg\":\"num\"},{\"min\":\"num\"},{\"max\":\"due_on\"}]}"))
+                .containsExactly("{\"count\":3,\"sum_num\":7.5,\"avg_num\":3.75,\"min_num\":2.5,"
+                        + "\"max_due_on\":\"2026-12-01\"}");
+        assertThat(aggregate("{\"group_by\":[{\"field\":\"due_on\",\"by\":\"month\"}],\"sort\":[{\"due_on:month\":"
+                + "\"asc\"}]}")).containsExactly("{\"due_on:month\":\"2026-11\",\"count\":1}",
+                "{\"due_on:month\":\"2026-12\",\"count\":1}", "{\"due_on:month\":null,\"count\":2}");
+        assertThat(aggregate("{\"filter\":{\"eq\":{\"gid\":\"1\"}},\"group_by\":[{\"field\":\"due_on\",\"by\":"
+                + "\"week\"},{\"field\":\"due_on\",\"by\":\"day\"}]}"))
+                .containsExactly("{\"due_on:week\":\"2026-11-30\",\"due_on:day\":\"2026-12-01\",\"count\":1}");
+    }
+
+    @Test
+    void minAndMaxPreferNumbersOverText() throws Exception {
+        // task 4 holds the text "7" in num: numbers win on both databases
+        assertThat(aggregate("{\"metrics\":[{\"max\":\"num\"},{\"min\":\"num\"},{\"max\":\"name\"}]}"))
+                .containsExactly("{\"max_num\":10,\"min_num\":2.5,\"max_name\":\"launch party\"}");
+    }
+
+    @Test
+    void badAggregatesNameTheProblem() {
+        assertThatThrownBy(() -> aggregate("{\"metrics\":[{\"median\":\"num\"}]}"))
+                .hasMessageContaining("unknown metric 'median'");
+        assertThatThrownBy(() -> aggregate("{\"group_by\":[{\"field\":\"due_on\",\"by\":\"year\"}]}"))
+                .hasMessageContaining("day, week, month");
+        assertThatThrownBy(() -> aggregate("{\"sort\":[{\"total\":\"desc\"}]}")).hasMessageContaining("sort by one of");
+    }
 }
