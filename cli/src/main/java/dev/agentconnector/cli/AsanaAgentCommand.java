@@ -13,7 +13,7 @@ import java.util.List;
                 + "operations, run the connector execution service, or start the Asana simulator.")
 public final class AsanaAgentCommand implements Runnable {
     /** The subcommands' names, in the order the usage help lists them. */
-    static final List<String> SUBCOMMANDS = List.of("execute", "describe", "sim", "serve", "admin", "mcp",
+    static final List<String> SUBCOMMANDS = List.of("execute", "describe", "sync", "sim", "serve", "admin", "mcp",
             "tool-description", "help");
 
     @CommandLine.Spec
@@ -48,6 +48,7 @@ public final class AsanaAgentCommand implements Runnable {
         switch (name) {
             case "execute": return new ExecuteCommand();
             case "describe": return new DescribeCommand();
+            case "sync": return new SyncCommand();
             case "sim": return new SimCommand();
             case "serve": return new ServeCommand();
             case "admin": return new AdminCommand();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconnector.asana.AsanaConnector;
 import dev.agentconnector.asana.AsanaEnvironment;
 import dev.agentconnector.asana.AsanaSpec;
+import dev.agentconnector.contextstore.StoreActions;
+import dev.agentconnector.contextstore.StoreLocation;
 import dev.agentconnector.runtime.ConnectorOptions;
 import dev.agentconnector.runtime.exec.Download;
 import dev.agentconnector.runtime.exec.ExecutionResult;
@@ -38,7 +40,9 @@ import java.util.stream.Collectors;
                 "  asana-agent execute project_tasks list -p project_gid=1204567890123456 -p limit=10",
                 "  asana-agent execute tasks create --params '{\"data\":{\"name\":\"Write report\","
                         + "\"workspace\":\"1204567890123456\"}}'",
-                "  asana-agent execute attachments download -p attachment_gid=1204567890123456 --output file.pdf"})
+                "  asana-agent execute attachments download -p attachment_gid=1204567890123456 --output file.pdf",
+                "  asana-agent execute tasks context_store_search --data-dir DIR --params "
+                        + "'{\"query\":{\"filter\":{\"eq\":{\"completed\":false}}}}'"})
 final class ExecuteCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ENTITY", description = "Entity, e.g. tasks (see: asana-agent describe)")
     String entity;
@@ -71,6 +75,15 @@ final class ExecuteCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Sandbox dataset seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "For context_store_search and context_store_aggregate: the store synced by asana-agent sync "
+                    + "(default: asana-agent-data)")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "For context_store_search and "
+            + "context_store_aggregate: the store's database instead of a data directory")
+    String db;
+
     @Option(names = "--compact", description = "Print the envelope on one line")
     boolean compact;
 
@@ -88,6 +101,9 @@ final class ExecuteCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         if (!compact) {
             mapper.enable(SerializationFeature.INDENT_OUTPUT);
+        }
+        if (StoreActions.handles(action)) {
+            return storeAction(mapper);
         }
         OperationSpec op = AsanaSpec.get().operation(entity, action);
         if (op.isDownload() && output == null) {
@@ -123,6 +139,21 @@ final class ExecuteCommand implements Callable<Integer> {
             }
             return ExitCodes.of(result.exception());
         }
+    }
+
+    /** A search or aggregate on the local store: no Asana request, no credentials needed. */
+    private int storeAction(ObjectMapper mapper) throws Exception {
+        ObjectNode params = new ParamParser(mapper, java.util.Set.of("query", "filter")).parse(paramsJson, pairs);
+        StoreLocation where = db != null ? StoreLocation.jdbc(db)
+                : StoreLocation.dataDir(dataDir != null ? dataDir : Path.of("asana-agent-data"), false);
+        ObjectNode envelope = StoreActions.run(where.open(), "local", entity, action, params);
+        spec.commandLine().getOut().println(mapper.writeValueAsString(envelope));
+        spec.commandLine().getOut().flush();
+        if (envelope.path("success").asBoolean()) {
+            return ExitCodes.OK;
+        }
+        spec.commandLine().getErr().println("asana-agent: " + envelope.path("error").asText());
+        return ExitCodes.USAGE;
     }
 
     /** Where calls go: Asana per the environment, an execution service, or an in-process simulator. */

@@ -87,6 +87,28 @@ public final class ContextStore {
         });
     }
 
+    /** Records that a sync pass of a scope's entity completed at {@code millis}. */
+    public void markSynced(String scope, String entity, long millis) {
+        run("INSERT INTO cs_sync_state (scope, entity, synced_at) VALUES (?, ?, ?) ON CONFLICT (scope, entity) "
+                + "DO UPDATE SET synced_at = excluded.synced_at", ps -> {
+                    ps.setString(1, scope);
+                    ps.setString(2, entity);
+                    ps.setLong(3, millis);
+                    return ps.executeUpdate();
+                });
+    }
+
+    /** When a sync pass of a scope's entity last completed, or null when none has. */
+    public Long syncedAt(String scope, String entity) {
+        return run("SELECT synced_at FROM cs_sync_state WHERE scope = ? AND entity = ?", ps -> {
+            ps.setString(1, scope);
+            ps.setString(2, entity);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        });
+    }
+
     /** Records held for a scope and entity. */
     public long count(String scope, String entity) {
         return run("SELECT COUNT(*) FROM cs_records WHERE scope = ? AND entity = ?", ps -> {

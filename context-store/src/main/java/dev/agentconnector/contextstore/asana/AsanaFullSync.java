@@ -108,6 +108,7 @@ public final class AsanaFullSync {
         Map<String, Integer> removed = new LinkedHashMap<>();
         for (String e : entities) {
             removed.put(e, store.sweep(scope, e, start));
+            store.markSynced(scope, e, start);
         }
         progress.accept("sync done: " + pass.written + " written, " + removed + " removed, " + pass.requests
                 + " requests");

@@ -1,0 +1,137 @@
+package dev.agentconnector.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentconnector.asana.AsanaConnector;
+import dev.agentconnector.contextstore.ContextStore;
+import dev.agentconnector.contextstore.StoreLocation;
+import dev.agentconnector.contextstore.asana.AsanaFullSync;
+import dev.agentconnector.runtime.exec.ExecutionResult;
+import dev.agentconnector.runtime.exec.Executor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code asana-agent sync}: copies Asana into the local context store for context_store_search. */
+@Command(name = "sync", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Copy Asana into the context store (an SQLite file in the data directory, or the database of "
+                + "--db), for context_store_search and context_store_aggregate (asana-agent execute ENTITY "
+                + "context_store_search --data-dir DIR ...).",
+                "Credentials as for execute: ASANA_* variables, --sandbox or --hosted. Each run is a full pass: "
+                        + "records deleted in Asana disappear from the store; a failed run removes nothing and the "
+                        + "next one starts over."},
+        footer = {"", "Examples:",
+                "  asana-agent sync --sandbox --data-dir /tmp/store",
+                "  asana-agent sync --db 'jdbc:postgresql://localhost:5432/agents?user=me' --entities tasks,projects"})
+final class SyncCommand implements Callable<Integer> {
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "asana-agent-data",
+            description = "Directory of the SQLite store (default: ${DEFAULT-VALUE}, as serve)")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "The store's database instead: jdbc:postgresql:... "
+            + "or jdbc:sqlite:...")
+    String db;
+
+    @Option(names = "--workspace", paramLabel = "GID", description = "Only this workspace; repeatable (default: every "
+            + "workspace the credentials see)")
+    List<String> workspaces = new ArrayList<>();
+
+    @Option(names = "--entities", paramLabel = "LIST", split = ",",
+            description = "Entities to sync (default: workspaces, users, teams, projects, tags, sections, tasks; "
+                    + "attachments take a request per task and are synced when named)")
+    List<String> entities = new ArrayList<>();
+
+    @Option(names = "--sandbox", description = "Sync from an in-process Asana simulator (no account needed)")
+    boolean sandbox;
+
+    @Option(names = "--hosted", description = "Sync through a connector execution service (AIRBYTE_* variables)")
+    boolean hosted;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Sandbox dataset seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (sandbox && hosted) {
+            throw new IllegalArgumentException("choose one of --sandbox and --hosted");
+        }
+        Set<String> wanted = new LinkedHashSet<>(entities.isEmpty() ? AsanaFullSync.DEFAULT_ENTITIES : entities);
+        for (String e : wanted) {
+            if (!AsanaFullSync.ENTITIES.contains(e)) {
+                throw new IllegalArgumentException("--entities: unknown entity '" + e + "'; choose from "
+                        + String.join(", ", AsanaFullSync.ENTITIES));
+            }
+        }
+        StoreLocation where = db != null ? StoreLocation.jdbc(db) : StoreLocation.dataDir(dataDir, true);
+        ContextStore store = where.open();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean terminal = System.console() != null;
+        long[] lastLine = {0};
+        try (ExecuteCommand.Target target = sandbox ? ExecuteCommand.Target.sandbox(seed, err)
+                : hosted ? ExecuteCommand.Target.hosted() : ExecuteCommand.Target.fromEnv();
+             AsanaConnector asana = new AsanaConnector(target.auth(), target.options())) {
+            err.println("asana-agent sync: into " + where.describe());
+            err.flush();
+            AsanaFullSync.Report report;
+            try {
+                report = new AsanaFullSync(executor(asana), store, "local", Clock.systemUTC()).run(workspaces,
+                        wanted, line -> {
+                            long now = System.nanoTime();
+                            if (terminal && now - lastLine[0] > 250_000_000L) {
+                                lastLine[0] = now;
+                                err.print("\r\033[K" + line);
+                                err.flush();
+                            }
+                        });
+            } catch (AsanaFullSync.SyncException e) {
+                err.println((terminal ? "\r\033[K" : "") + "asana-agent: " + e.getMessage());
+                return ExitCodes.API_ERROR;
+            }
+            if (terminal) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode out = mapper.createObjectNode();
+            out.put("store", where.describe());
+            out.set("written", mapper.valueToTree(report.written()));
+            out.set("removed", mapper.valueToTree(report.removed()));
+            out.put("requests", report.requests());
+            out.put("took_ms", report.tookMillis());
+            spec.commandLine().getOut().println(mapper.writeValueAsString(out));
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The connector as the sync calls it. */
+    static Executor executor(AsanaConnector asana) {
+        ObjectMapper mapper = new ObjectMapper();
+        return new Executor() {
+            @Override
+            public ExecutionResult execute(String entity, String action, Map<String, ?> params) {
+                return asana.execute(entity, action, params);
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public ExecutionResult execute(String entity, String action, JsonNode params) {
+                return asana.execute(entity, action, mapper.convertValue(params, Map.class));
+            }
+        };
+    }
+}

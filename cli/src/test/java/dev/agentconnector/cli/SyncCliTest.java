@@ -1,0 +1,73 @@
+package dev.agentconnector.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentconnector.asana.sim.AsanaSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code asana-agent sync} into a data directory, then search and aggregate it with execute, as a user would. */
+class SyncCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static AsanaSimulator sim;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void start() {
+        sim = AsanaSimulator.builder().seed(42).build().start();
+        env = Map.of("ASANA_TOKEN", sim.personalAccessToken(), "ASANA_BASE_URL", sim.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @Test
+    void syncThenSearchAndAggregateTheStore() throws Exception {
+        Path dir = Files.createTempDirectory("cli-store-");
+        CliProcess.Result before = CliProcess.run(env, "execute", "tasks", "context_store_search", "--data-dir",
+                dir.toString(), "--params", "{\"query\":{}}");
+        assertThat(before.exit()).isEqualTo(2);
+        assertThat(before.err()).contains("no store at").contains("asana-agent sync");
+
+        CliProcess.Result sync = CliProcess.run(env, "sync", "--data-dir", dir.toString());
+        assertThat(sync.exit()).as(sync.err()).isZero();
+        JsonNode report = JSON.readTree(sync.out());
+        assertThat(report.path("written").path("tasks").asLong()).isGreaterThan(10);
+        assertThat(report.path("store").asText()).contains(dir.toString());
+
+        CliProcess.Result search = CliProcess.run(env, "execute", "tasks", "context_store_search", "--data-dir",
+                dir.toString(), "--params", "{\"query\":{\"filter\":{\"eq\":{\"completed\":false}},\"sort\":[{\"name\":"
+                        + "\"asc\"}]},\"limit\":3,\"fields\":[\"name\",\"completed\"]}");
+        assertThat(search.exit()).as(search.err()).isZero();
+        JsonNode found = JSON.readTree(search.out());
+        assertThat(found.path("success").asBoolean()).isTrue();
+        assertThat(found.path("data")).hasSize(3);
+        assertThat(found.path("data").get(0).path("completed").asBoolean()).isFalse();
+        assertThat(found.path("meta").path("has_more").asBoolean()).isTrue();
+        assertThat(found.path("meta").path("synced_at").asText()).isNotBlank();
+
+        CliProcess.Result counts = CliProcess.run(env, "execute", "tasks", "context_store_aggregate", "--data-dir",
+                dir.toString(), "--params", "{\"group_by\":[\"completed\"],\"metrics\":[{\"count\":\"*\"}]}");
+        assertThat(counts.exit()).as(counts.err()).isZero();
+        assertThat(JSON.readTree(counts.out()).path("data")).hasSize(2);
+
+        CliProcess.Result bad = CliProcess.run(env, "execute", "tasks", "context_store_search", "--data-dir",
+                dir.toString(), "--params", "{\"query\":{\"filter\":{\"equals\":{\"name\":\"x\"}}}}");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("did you mean 'eq'").doesNotContain("\tat ");
+
+        CliProcess.Result notSynced = CliProcess.run(env, "execute", "attachments", "context_store_search",
+                "--data-dir", dir.toString(), "--params", "{\"query\":{}}");
+        assertThat(notSynced.exit()).isEqualTo(2);
+        assertThat(notSynced.err()).contains("no attachments have been synced");
+    }
+}
