@@ -87,6 +87,18 @@ public final class ContextStore {
         });
     }
 
+    /** Removes every record and sync mark of a scope (a deleted connector's data); returns the records removed. */
+    public int deleteScope(String scope) {
+        run("DELETE FROM cs_sync_state WHERE scope = ?", ps -> {
+            ps.setString(1, scope);
+            return ps.executeUpdate();
+        });
+        return run("DELETE FROM cs_records WHERE scope = ?", ps -> {
+            ps.setString(1, scope);
+            return ps.executeUpdate();
+        });
+    }
+
     /** Records that a sync pass of a scope's entity completed at {@code millis}. */
     public void markSynced(String scope, String entity, long millis) {
         run("INSERT INTO cs_sync_state (scope, entity, synced_at) VALUES (?, ?, ?) ON CONFLICT (scope, entity) "

@@ -1,5 +1,7 @@
 package dev.agentconnector.server;
 
+import dev.agentconnector.contextstore.ContextStore;
+import dev.agentconnector.contextstore.SqlDialect;
 import dev.agentconnector.http.ErrorBody;
 import dev.agentconnector.http.WebServer;
 import dev.agentconnector.runtime.ConnectorOptions;
@@ -13,6 +15,7 @@ import dev.agentconnector.server.auth.Revocations;
 import dev.agentconnector.server.connectors.CredentialChecker;
 import dev.agentconnector.server.connectors.CredentialVault;
 import dev.agentconnector.server.connectors.ExecutorCache;
+import dev.agentconnector.server.connectors.HostedContextStore;
 import dev.agentconnector.server.connectors.OAuthTokenClient;
 import dev.agentconnector.server.crypto.MasterKey;
 import dev.agentconnector.server.crypto.SecretBox;
@@ -48,6 +51,7 @@ public final class AsanaAgentServer implements AutoCloseable {
     private final Database db;
     private final ExecutorCache executors;
     private final HostedMcp mcp;
+    private final HostedContextStore contextStore;
     private final String baseUrl;
     private boolean closed;
 
@@ -55,6 +59,7 @@ public final class AsanaAgentServer implements AutoCloseable {
     private static final class Parts {
         ExecutorCache executors;
         HostedMcp mcp;
+        HostedContextStore contextStore;
     }
 
     private AsanaAgentServer(ServerConfig config, WebServer http, Database db, Parts parts, String baseUrl) {
@@ -63,6 +68,7 @@ public final class AsanaAgentServer implements AutoCloseable {
         this.db = db;
         this.executors = parts.executors;
         this.mcp = parts.mcp;
+        this.contextStore = parts.contextStore;
         this.baseUrl = baseUrl;
     }
 
@@ -88,6 +94,9 @@ public final class AsanaAgentServer implements AutoCloseable {
         } catch (RuntimeException e) {
             if (parts.mcp != null) {
                 parts.mcp.close();
+            }
+            if (parts.contextStore != null) {
+                parts.contextStore.close();
             }
             if (parts.executors != null) {
                 parts.executors.close();
@@ -122,10 +131,15 @@ public final class AsanaAgentServer implements AutoCloseable {
         String metricsToken = config.metricsToken() != null ? config.metricsToken()
                 : blankToNull(System.getenv("ASANA_AGENT_METRICS_TOKEN"));
         ApplicationStore applications = new ApplicationStore(db);
+        SqlDialect dialect = db.vendor() == Database.Vendor.POSTGRESQL ? SqlDialect.POSTGRES : SqlDialect.SQLITE;
+        ContextStore.migrate(db.dataSource(), dialect);
+        HostedContextStore contextStore = new HostedContextStore(new ContextStore(db.dataSource(), dialect), executors,
+                config.clock(), 2);
+        parts.contextStore = contextStore;
         ServerContext ctx = new ServerContext(config, config.clock(), db, applications,
                 new WorkspaceStore(db), connectors, new OAuthAppStore(db), new OAuthStateStore(db),
                 new RedirectHostStore(db), vault, tokens, new CredentialChecker(asana), executors, tokenClient,
-                metrics, publicUrl, metricsToken);
+                metrics, publicUrl, metricsToken, contextStore);
         BearerAuth auth = new BearerAuth(tokens, new Revocations(applications, config.revocationCheckInterval()));
         Frontend frontend = new Frontend(Routes.build(ctx), auth, metrics, config.maxBodyBytes());
         parts.mcp = new HostedMcp(ctx, auth, config.maxBodyBytes());
@@ -180,6 +194,7 @@ public final class AsanaAgentServer implements AutoCloseable {
             mcp.close(); // open event streams end first, so that the requests in flight can finish
             http.close();
         } finally {
+            contextStore.close();
             executors.close();
             db.close();
         }

@@ -1733,4 +1733,61 @@ abstract class HostedApiContract {
         assertThat(ping.status()).as(ping.body()).isEqualTo(200);
     }
 
+
+    // ---------------------------------------------------------------- context store
+
+    @Test
+    void aConnectorsSyncedRecordsAreSearchedThroughExecuteAndGoWithIt() throws Exception {
+        Tenant t = tenant();
+        String id = createPat(server, t.token(), workspace()).get("id").asText();
+        Answer before = execute(server, t.token(), id, "tasks", "context_store_search", obj("query", obj()));
+        assertThat(before.status()).isEqualTo(400);
+        assertThat(before.errorMessage()).contains("no tasks have been synced");
+
+        Answer started = http.post(url(CONNECTORS + "/" + id + "/sync"), t.token(), obj());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode store = null;
+        for (int i = 0; i < 300; i++) {
+            store = http.get(url(CONNECTORS + "/" + id + "/inspect"), t.token()).json().path("context_store");
+            if (!store.path("status").asText().equals("running")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(store.path("status").asText()).as(store.toString()).isEqualTo("succeeded");
+        assertThat(store.path("written").path("tasks").asLong()).isGreaterThan(10);
+        assertThat(store.path("synced_at").path("tasks").asText()).isNotBlank();
+
+        Answer found = execute(server, t.token(), id, "tasks", "context_store_search", obj("query",
+                obj("filter", obj("eq", obj("completed", false)), "sort", List.of(Map.of("name", "asc"))), "limit", 5,
+                "fields", List.of("name", "completed")));
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        assertThat(found.json().path("result")).hasSize(5);
+        assertThat(found.json().path("connector_metadata").path("has_more").asBoolean()).isTrue();
+        assertThat(found.json().path("connector_metadata").path("synced_at").asText()).isNotBlank();
+        Answer counted = execute(server, t.token(), id, "tasks", "context_store_aggregate",
+                obj("group_by", List.of("completed")));
+        assertThat(counted.status()).as(counted.body()).isEqualTo(200);
+        assertThat(counted.json().path("result")).hasSize(2);
+        Answer bad = execute(server, t.token(), id, "tasks", "context_store_search",
+                obj("query", obj("filter", obj("equals", obj("name", "x")))));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorMessage()).contains("did you mean 'eq'");
+
+        // another tenant cannot reach these records
+        Tenant stranger = tenant();
+        assertThat(execute(server, stranger.token(), id, "tasks", "context_store_search", obj("query", obj()))
+                .status()).isEqualTo(404);
+
+        // deleting the connector deletes its records
+        assertThat(http.delete(url(CONNECTORS + "/" + id), t.token()).status()).isEqualTo(200);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(config().build().effectiveDbUrl());
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cs_records WHERE scope = ?")) {
+            ps.setString(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+    }
 }

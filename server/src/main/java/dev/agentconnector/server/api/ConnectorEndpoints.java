@@ -51,6 +51,7 @@ final class ConnectorEndpoints {
         router.add("DELETE", BASE + "/{id}", Router.Auth.BEARER, this::delete);
         router.add("POST", BASE + "/{id}/check", Router.Auth.BEARER, this::check);
         router.add("GET", BASE + "/{id}/inspect", Router.Auth.BEARER, this::inspect);
+        router.add("POST", BASE + "/{id}/sync", Router.Auth.BEARER, this::sync);
     }
 
     /** Runs {@code workspaces.list} with limit 1 on the stored credentials: healthy, or unhealthy and why. */
@@ -81,7 +82,7 @@ final class ConnectorEndpoints {
             ArrayNode actions = o.putArray("actions");
             e.actions().keySet().forEach(actions::add);
         });
-        out.putNull("context_store");
+        out.set("context_store", ctx.contextStore().describe(row.id()));
         return Response.json(200, out);
     }
 
@@ -203,10 +204,25 @@ final class ConnectorEndpoints {
             throw notFound(row.id());
         }
         ctx.executors().evict(row.id());
+        ctx.contextStore().forget(row.id());
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("id", row.id());
         out.put("deleted", true);
         return Response.json(200, out);
+    }
+
+    /**
+     * Starts a pass copying the connector's Asana data into its context store (unless one runs on this instance):
+     * 202 with the sync's status; progress and results in inspect's {@code context_store}.
+     */
+    private Response sync(Request r) {
+        ConnectorRow row = visible(r);
+        if (r.principal().readOnly()) {
+            throw new ApiError(403, "read_only", "a sync writes the connector's context store, and this token is "
+                    + "read-only");
+        }
+        ctx.contextStore().start(row);
+        return Response.json(202, ctx.contextStore().describe(row.id()));
     }
 
     /** The connector of the path, if the caller may see it; 404 otherwise (whether or not it exists). */

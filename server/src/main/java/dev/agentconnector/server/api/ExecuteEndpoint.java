@@ -3,6 +3,7 @@ package dev.agentconnector.server.api;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconnector.asana.AsanaSpec;
+import dev.agentconnector.contextstore.StoreActions;
 import dev.agentconnector.runtime.error.ConnectorException;
 import dev.agentconnector.runtime.error.RateLimitException;
 import dev.agentconnector.runtime.error.ValidationException;
@@ -44,6 +45,28 @@ final class ExecuteEndpoint {
         router.add("POST", "/api/v1/connectors/sources/{id}/execute", Router.Auth.BEARER, this::execute);
     }
 
+    /** A search or aggregate over the connector's synced records: no request to Asana. */
+    private Response storeAction(ConnectorRow row, String entity, String action, ObjectNode params,
+                                 List<String> select, List<String> exclude) {
+        long start = System.nanoTime();
+        ObjectNode envelope = ctx.contextStore().run(row.id(), entity, action, params);
+        long nanos = System.nanoTime() - start;
+        if (!envelope.path("success").asBoolean()) {
+            ctx.metrics().execute(entity, action, "validation_error", nanos);
+            throw ApiError.badRequest("validation_error", envelope.path("error").asText());
+        }
+        ctx.metrics().execute(entity, action, "success", nanos);
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("status", "success");
+        out.set("result", FieldFilter.apply(envelope.get("data"), select, exclude));
+        out.set("connector_metadata", envelope.get("meta"));
+        ObjectNode exec = out.putObject("execution_metadata");
+        exec.put("connector_instance_id", row.id());
+        exec.put("execution_time_ms", nanos / 1_000_000);
+        out.putNull("error");
+        return Response.json(200, out);
+    }
+
     private Response execute(Request r) {
         ConnectorRow row = connectors.visible(r);
         Fields f = Fields.of(r.jsonObject(), "", FIELDS);
@@ -58,6 +81,10 @@ final class ExecuteEndpoint {
         String intent = f.string("intent");
         if (intent != null && intent.length() > MAX_INTENT) {
             throw ApiError.invalid("'intent' must be at most " + MAX_INTENT + " characters");
+        }
+        if (StoreActions.handles(action)) {
+            return storeAction(row, entity, action, params == null ? JsonNodeFactory.instance.objectNode() : params,
+                    select, exclude);
         }
         OperationSpec op;
         try {

@@ -5,6 +5,7 @@ import dev.agentconnector.server.auth.AccessTokens;
 import dev.agentconnector.server.connectors.CredentialChecker;
 import dev.agentconnector.server.connectors.CredentialVault;
 import dev.agentconnector.server.connectors.ExecutorCache;
+import dev.agentconnector.server.connectors.HostedContextStore;
 import dev.agentconnector.server.connectors.OAuthTokenClient;
 import dev.agentconnector.server.db.Database;
 import dev.agentconnector.server.metrics.ServerMetrics;
@@ -27,7 +28,8 @@ public record ServerContext(ServerConfig config, Clock clock, Database db, Appli
                             WorkspaceStore workspaces, ConnectorStore connectors, OAuthAppStore oauthApps,
                             OAuthStateStore oauthStates, RedirectHostStore redirectHosts, CredentialVault vault, AccessTokens tokens,
                             CredentialChecker checker, ExecutorCache executors, OAuthTokenClient tokenClient,
-                            ServerMetrics metrics, String publicUrl, String metricsToken) {
+                            ServerMetrics metrics, String publicUrl, String metricsToken,
+                            HostedContextStore contextStore) {
 
     /** Where Asana sends the browser back after consent. */
     public String oauthCallbackUrl() {

@@ -146,6 +146,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The pool, for components that keep their own tables here (the context store). */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     /** The product behind the URL. */
     public Vendor vendor() {
         return vendor;
