@@ -91,6 +91,13 @@ final class McpCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     int maxResultChars;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Answer context_store_search and "
+            + "context_store_aggregate from the store asana-agent sync filled in this directory")
+    java.nio.file.Path dataDir;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "As --data-dir, for a store in this database")
+    String db;
+
     @Option(names = "--sandbox", description = "Serve an in-process Asana simulator (no account needed)")
     boolean sandbox;
 
@@ -129,7 +136,7 @@ final class McpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (ExecuteCommand.Target target = sandbox ? ExecuteCommand.Target.sandbox(seed, err)
                 : hosted ? ExecuteCommand.Target.hosted() : ExecuteCommand.Target.fromEnv();
-             AsanaConnector asana = new AsanaConnector(target.auth(), target.options())) {
+             AsanaConnector asana = new AsanaConnector(target.auth(), withStore(target.options()))) {
             AsanaMcpServer server = new AsanaMcpServer(asana, options);
             String mode = "tools: " + options.tools().label() + (readOnly ? ", read-only" : "")
                     + ", results up to " + maxResultChars + " chars";
@@ -159,6 +166,18 @@ final class McpCommand implements Callable<Integer> {
     }
 
     /** Warnings only, all on stderr; --debug adds request and protocol detail. */
+    /** The options with the store's actions when --data-dir or --db names one. */
+    private dev.agentconnector.runtime.ConnectorOptions withStore(dev.agentconnector.runtime.ConnectorOptions o) {
+        if (dataDir == null && db == null) {
+            return o;
+        }
+        dev.agentconnector.contextstore.StoreLocation where = db != null
+                ? dev.agentconnector.contextstore.StoreLocation.jdbc(db)
+                : dev.agentconnector.contextstore.StoreLocation.dataDir(dataDir, false);
+        return o.toBuilder().localActions(new dev.agentconnector.contextstore.StoreLocalActions(where.open(), "local"))
+                .build();
+    }
+
     private void configureLogging() {
         if (debug) {
             Logs.enableDebug();

@@ -126,4 +126,29 @@ class AsanaFullSyncTest {
                 .isZero();
         assertThat(store.count("failing", "projects")).isEqualTo(projects);
     }
+
+    @Test
+    void aLocalConnectorAnswersTheStoreActionsFromItsStore() throws Exception {
+        new AsanaFullSync(executor(), store, "java", Clock.systemUTC()).run(List.of(), Set.of("tasks", "projects"),
+                line -> { });
+        try (AsanaConnector local = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(
+                sim.personalAccessToken()), ConnectorOptions.builder().baseUrl(sim.baseUrl())
+                .localActions(new StoreLocalActions(store, "java")).build())) {
+            long before = sim.stats().apiRequests();
+            ExecutionResult found = local.execute("tasks", "context_store_search", Map.of("query",
+                    Map.of("filter", Map.of("eq", Map.of("completed", true))), "limit", 2));
+            assertThat(found.success()).as(found.toString()).isTrue();
+            assertThat(found.data()).hasSize(2);
+            assertThat(found.meta().path("synced_at").asText()).isNotBlank();
+            ExecutionResult counted = local.execute("projects", "context_store_aggregate", Map.of());
+            assertThat(counted.data().get(0).path("count").asLong()).isGreaterThan(0);
+            assertThat(sim.stats().apiRequests()).as("no request to Asana").isEqualTo(before);
+            ExecutionResult bad = local.execute("tasks", "context_store_search", Map.of("query",
+                    Map.of("filter", Map.of("eq", Map.of("bad path!", 1)))));
+            assertThat(bad.success()).isFalse();
+            assertThat(bad.error()).startsWith("tasks.context_store_search: query.filter.eq: 'bad path!' is not a field");
+            assertThat(local.execute("tags", "context_store_search", Map.of("query", Map.of())).error())
+                    .contains("no tags have been synced");
+        }
+    }
 }

@@ -23,6 +23,7 @@ public final class ConnectorOptions {
     private final RetryPolicy retryPolicy;
     private final RateLimits rateLimits;
     private final RequestWindow requestWindow;
+    private final dev.agentconnector.runtime.exec.LocalActions localActions;
     private final Duration maxRateLimitWait;
     private final int maxRateLimitWaiting;
     private final TokenListener tokenListener;
@@ -41,6 +42,7 @@ public final class ConnectorOptions {
         this.retryPolicy = b.retryPolicy;
         this.rateLimits = b.rateLimits;
         this.requestWindow = b.requestWindow;
+        this.localActions = b.localActions;
         this.maxRateLimitWait = b.maxRateLimitWait;
         this.maxRateLimitWaiting = b.maxRateLimitWaiting;
         this.tokenListener = b.tokenListener;
@@ -71,6 +73,7 @@ public final class ConnectorOptions {
         b.retryPolicy = retryPolicy;
         b.rateLimits = rateLimits;
         b.requestWindow = requestWindow;
+        b.localActions = localActions;
         b.maxRateLimitWait = maxRateLimitWait;
         b.maxRateLimitWaiting = maxRateLimitWaiting;
         b.tokenListener = tokenListener;
@@ -112,6 +115,11 @@ public final class ConnectorOptions {
     /** The per-minute window of request starts, or null for one in memory ({@link RateLimits#requestsPerMinute()}). */
     public RequestWindow requestWindow() {
         return requestWindow;
+    }
+
+    /** Actions answered locally instead of by the API (e.g. the context store's search), or null. */
+    public dev.agentconnector.runtime.exec.LocalActions localActions() {
+        return localActions;
     }
 
     /** Longest a request may wait for a rate-limit slot before it fails with a 429, or null to wait as needed. */
@@ -166,6 +174,7 @@ public final class ConnectorOptions {
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private RateLimits rateLimits = RateLimits.ASANA_DEFAULT;
         private RequestWindow requestWindow;
+        private dev.agentconnector.runtime.exec.LocalActions localActions;
         private Duration maxRateLimitWait;
         private int maxRateLimitWaiting;
         private TokenListener tokenListener;
@@ -220,6 +229,15 @@ public final class ConnectorOptions {
          */
         public Builder requestWindow(RequestWindow requestWindow) {
             this.requestWindow = requestWindow;
+            return this;
+        }
+
+        /**
+         * Actions a local executor answers itself, checked before the spec, e.g. {@code context_store_search} over a
+         * synced store; null (the default) for none. Hosted executors ignore it: the service answers those.
+         */
+        public Builder localActions(dev.agentconnector.runtime.exec.LocalActions localActions) {
+            this.localActions = localActions;
             return this;
         }
 

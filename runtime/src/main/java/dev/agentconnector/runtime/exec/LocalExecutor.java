@@ -55,6 +55,7 @@ public final class LocalExecutor implements Executor {
     private final HttpClient apiClient;
     private final LazyClient downloadClient;
     private final String userAgent;
+    private final LocalActions localActions;
 
     /**
      * @param spec        the connector spec
@@ -63,6 +64,7 @@ public final class LocalExecutor implements Executor {
      */
     public LocalExecutor(ConnectorSpec spec, Credentials credentials, ConnectorOptions options) {
         this.spec = spec;
+        this.localActions = options.localActions();
         String base = stripSlash(options.baseUrl() != null ? options.baseUrl() : spec.baseUrl());
         URI baseUri = checkUrl(base, "base URL");
         this.userAgent = Version.userAgent(spec.name(), options.userAgentSuffix());
@@ -146,6 +148,9 @@ public final class LocalExecutor implements Executor {
     }
 
     private ExecutionResult run(String entity, String action, Object params) {
+        if (localActions != null && localActions.handles(entity, action)) {
+            return localActions.run(entity, action, params instanceof JsonNode n ? n : mapper.valueToTree(params));
+        }
         try {
             OperationSpec op = spec.operation(entity, action);
             ObjectNode p = validator.validate(op, params);
