@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,7 +27,7 @@ public record AggregateRequest(Filter filter, List<Group> groups, List<Metric> m
     public static final int DEFAULT_LIMIT = 100;
     /** The largest {@code limit}. */
     public static final int MAX_LIMIT = 10_000;
-    private static final Set<String> PARAMS = Set.of("filter", "group_by", "metrics", "sort", "limit");
+    private static final List<String> PARAMS = List.of("filter", "group_by", "metrics", "sort", "limit");
     private static final List<String> BUCKETS = List.of("day", "week", "month");
     private static final List<String> FUNCTIONS = List.of("count", "sum", "avg", "min", "max");
 
@@ -62,12 +63,7 @@ public record AggregateRequest(Filter filter, List<Group> groups, List<Metric> m
             throw new QueryException(null, "params must be an object, e.g. {\"group_by\": [\"assignee.name\"], "
                     + "\"metrics\": [{\"count\": \"*\"}]}");
         }
-        params.fieldNames().forEachRemaining(name -> {
-            if (!PARAMS.contains(name)) {
-                throw new QueryException(name, "unknown param '" + FieldPath.clip(name) + "': an aggregate takes "
-                        + String.join(", ", List.of("filter", "group_by", "metrics", "sort", "limit")));
-            }
-        });
+        Params.onlyKnown(params, PARAMS, "an aggregate");
         Filter filter = params.hasNonNull("filter") ? Filter.parse(params.get("filter"), "filter") : null;
         List<Group> groups = new ArrayList<>();
         JsonNode g = params.get("group_by");
@@ -122,34 +118,13 @@ public record AggregateRequest(Filter filter, List<Group> groups, List<Metric> m
         groups.forEach(x -> names.add(x.name()));
         metrics.forEach(x -> names.add(x.name()));
         List<Sort> sort = new ArrayList<>();
-        JsonNode s = params.get("sort");
-        if (s != null && !s.isNull()) {
-            if (!s.isArray()) {
-                throw new QueryException("sort", "sort is a list such as [{\"count\": \"desc\"}]");
+        for (Map.Entry<String, Boolean> key : Params.sortKeys(params.get("sort"), "sort")) {
+            if (!names.contains(key.getKey())) {
+                throw new QueryException("sort", "sort." + FieldPath.clip(key.getKey()) + ": sort by one of " + names);
             }
-            for (JsonNode key : s) {
-                if (!key.isObject() || key.size() != 1) {
-                    throw new QueryException("sort", "each sort key is one {name: \"asc\" | \"desc\"}");
-                }
-                String name = key.fieldNames().next();
-                String dir = key.get(name).asText("");
-                if (!names.contains(name)) {
-                    throw new QueryException("sort", "sort." + FieldPath.clip(name) + ": sort by one of " + names);
-                }
-                if (!dir.equals("asc") && !dir.equals("desc")) {
-                    throw new QueryException("sort", "sort." + name + ": the direction is \"asc\" or \"desc\"");
-                }
-                sort.add(new Sort(name, dir.equals("desc")));
-            }
+            sort.add(new Sort(key.getKey(), key.getValue()));
         }
-        int limit = DEFAULT_LIMIT;
-        JsonNode l = params.get("limit");
-        if (l != null && !l.isNull()) {
-            if (!l.canConvertToExactIntegral() || l.asLong() < 1 || l.asLong() > MAX_LIMIT) {
-                throw new QueryException("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
-            }
-            limit = l.asInt();
-        }
+        int limit = Params.limit(params, DEFAULT_LIMIT, MAX_LIMIT);
         return new AggregateRequest(filter, groups, metrics, sort, limit);
     }
 }

@@ -1,13 +1,13 @@
 package dev.agentconnector.contextstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentconnector.runtime.exec.Suggestions;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A search filter, parsed from the grammar of {@code context_store_search}: an object whose keys are operators
@@ -161,44 +161,13 @@ public sealed interface Filter {
         return v.isNull() ? "null" : v.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    /** " (did you mean 'x'?)" for a near operator name, else empty. */
+    /** " (did you mean 'x'?)" for a near operator name or a familiar alias ({@code ne}, {@code ==}), else empty. */
     private static String suggestion(String op) {
-        String best = null;
-        int bestDistance = 3;
-        String lower = op.toLowerCase(Locale.ROOT);
-        for (String known : OPERATORS) {
-            if (lower.length() > known.length() && lower.startsWith(known)) {
-                return " (did you mean '" + known + "'?)"; // equals, contains_any, ...
-            }
-            int d = distance(lower, known);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
-        }
-        Set<String> aliases = Set.of("ne", "=", "==", "!=");
-        if (best == null && aliases.contains(op)) {
-            best = op.startsWith("!") || op.equals("ne") ? "neq" : "eq";
-        }
-        return best == null ? "" : " (did you mean '" + best + "'?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        String alias = switch (op) {
+            case "ne", "!=", "<>" -> "neq";
+            case "=", "==" -> "eq";
+            default -> null;
+        };
+        return alias != null ? " (did you mean '" + alias + "'?)" : Suggestions.didYouMean(op, OPERATORS);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The params of {@code context_store_search}: {@code query} (required) with {@code filter} and {@code sort}
@@ -25,7 +25,7 @@ public record SearchRequest(Filter filter, List<Sort> sort, int limit, int offse
     public static final int DEFAULT_LIMIT = 100;
     /** The largest {@code limit}. */
     public static final int MAX_LIMIT = 1_000;
-    private static final Set<String> PARAMS = Set.of("query", "limit", "cursor", "fields");
+    private static final List<String> PARAMS = List.of("query", "limit", "cursor", "fields");
     private static final String CURSOR_PREFIX = "cs1:";
 
     /** One sort key. */
@@ -43,12 +43,7 @@ public record SearchRequest(Filter filter, List<Sort> sort, int limit, int offse
             throw new QueryException(null, "params must be an object with query, e.g. {\"query\": {\"filter\": "
                     + "{\"eq\": {\"completed\": false}}}}");
         }
-        params.fieldNames().forEachRemaining(name -> {
-            if (!PARAMS.contains(name)) {
-                throw new QueryException(name, "unknown param '" + FieldPath.clip(name) + "': a search takes query, "
-                        + "limit, cursor and fields");
-            }
-        });
+        Params.onlyKnown(params, PARAMS, "a search");
         JsonNode query = params.get("query");
         if (query == null || !query.isObject()) {
             throw new QueryException("query", "query is required: an object with filter and/or sort, e.g. "
@@ -62,32 +57,10 @@ public record SearchRequest(Filter filter, List<Sort> sort, int limit, int offse
         });
         Filter filter = query.hasNonNull("filter") ? Filter.parse(query.get("filter"), "query.filter") : null;
         List<Sort> sort = new ArrayList<>();
-        JsonNode s = query.get("sort");
-        if (s != null && !s.isNull()) {
-            if (!s.isArray()) {
-                throw new QueryException("query.sort", "query.sort is a list such as [{\"due_on\": \"asc\"}]");
-            }
-            for (JsonNode key : s) {
-                if (!key.isObject() || key.size() != 1) {
-                    throw new QueryException("query.sort", "each sort key is one {field: \"asc\" | \"desc\"}");
-                }
-                String field = key.fieldNames().next();
-                String dir = key.get(field).asText("");
-                if (!dir.equals("asc") && !dir.equals("desc")) {
-                    throw new QueryException("query.sort", "query.sort." + FieldPath.clip(field)
-                            + ": the direction is \"asc\" or \"desc\"");
-                }
-                sort.add(new Sort(FieldPath.parse(field, "query.sort"), dir.equals("desc")));
-            }
+        for (Map.Entry<String, Boolean> key : Params.sortKeys(query.get("sort"), "query.sort")) {
+            sort.add(new Sort(FieldPath.parse(key.getKey(), "query.sort"), key.getValue()));
         }
-        int limit = DEFAULT_LIMIT;
-        JsonNode l = params.get("limit");
-        if (l != null && !l.isNull()) {
-            if (!l.canConvertToExactIntegral() || l.asLong() < 1 || l.asLong() > MAX_LIMIT) {
-                throw new QueryException("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
-            }
-            limit = l.asInt();
-        }
+        int limit = Params.limit(params, DEFAULT_LIMIT, MAX_LIMIT);
         int offset = 0;
         JsonNode c = params.get("cursor");
         if (c != null && !c.isNull()) {
