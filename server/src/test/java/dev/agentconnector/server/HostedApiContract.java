@@ -1739,7 +1739,8 @@ abstract class HostedApiContract {
     @Test
     void aConnectorsSyncedRecordsAreSearchedThroughExecuteAndGoWithIt() throws Exception {
         Tenant t = tenant();
-        String id = createPat(server, t.token(), workspace()).get("id").asText();
+        String ws = workspace();
+        String id = createPat(server, t.token(), ws).get("id").asText();
         Answer before = execute(server, t.token(), id, "tasks", "context_store_search", obj("query", obj()));
         assertThat(before.status()).isEqualTo(400);
         assertThat(before.errorMessage()).contains("no tasks have been synced");
@@ -1773,6 +1774,17 @@ abstract class HostedApiContract {
                 obj("query", obj("filter", obj("equals", obj("name", "x")))));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorMessage()).contains("did you mean 'eq'");
+
+        // MCP clients of the service reach them too
+        var client = mcpClient(scopedToken(t, ws, true), "");
+        try {
+            var r = client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("asana_execute",
+                    Map.of("entity", "projects", "action", "context_store_aggregate", "params", Map.of())));
+            assertThat(r.isError()).as(r.toString()).isFalse();
+            assertThat(toolJson(r).path("data").get(0).path("count").asLong()).isGreaterThan(0);
+        } finally {
+            client.closeGracefully();
+        }
 
         // another tenant cannot reach these records
         Tenant stranger = tenant();

@@ -2,6 +2,7 @@ package dev.agentconnector.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentconnector.asana.AsanaConnector;
+import dev.agentconnector.contextstore.StoreActions;
 import dev.agentconnector.mcp.AsanaMcpServer;
 import dev.agentconnector.mcp.JsonRpcHttpErrors;
 import dev.agentconnector.mcp.McpEndpoint;
@@ -205,13 +206,22 @@ public final class HostedMcp extends HttpServlet implements AutoCloseable {
      * renewals), read afresh so that edits and deletion take effect at once.
      */
     private record StoredConnector(String organizationId, String connectorId, ServerContext ctx) implements Executor {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+
         @Override
         public ExecutionResult execute(String entity, String action, Map<String, ?> params) {
+            if (StoreActions.handles(action)) {
+                return ctx.contextStore().actionsFor(connectorId).run(entity, action, JSON.valueToTree(params));
+            }
             return run(e -> e.execute(entity, action, params));
         }
 
         @Override
         public ExecutionResult execute(String entity, String action, JsonNode params) {
+            if (StoreActions.handles(action)) {
+                return ctx.contextStore().actionsFor(connectorId).run(entity, action, params);
+            }
             return run(e -> e.execute(entity, action, params));
         }
 

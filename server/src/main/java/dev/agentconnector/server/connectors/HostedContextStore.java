@@ -108,6 +108,11 @@ public final class HostedContextStore implements AutoCloseable {
         return StoreActions.run(store, connectorId, entity, action, params);
     }
 
+    /** The store's actions over the connector's records, for executors that take local actions (MCP's tools). */
+    public dev.agentconnector.runtime.exec.LocalActions actionsFor(String connectorId) {
+        return new dev.agentconnector.contextstore.StoreLocalActions(store, connectorId);
+    }
+
     /** Deletes a connector's records. */
     public void forget(String connectorId) {
         statuses.remove(connectorId);
