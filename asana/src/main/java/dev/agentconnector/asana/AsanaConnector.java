@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  */
-public final class AsanaConnector implements AutoCloseable {
+public final class AsanaConnector implements Executor {
     private final Executor executor;
     private final java.util.concurrent.Executor async;
     private final ExecutorService ownPool;
@@ -92,7 +92,17 @@ public final class AsanaConnector implements AutoCloseable {
      * Runs one operation. Never throws for bad params or Asana errors: they come back as {@code success == false}
      * with a message naming the problem and the typed exception in {@link ExecutionResult#exception()}.
      */
+    @Override
     public ExecutionResult execute(String entity, String action, Map<String, ?> params) {
+        return executor.execute(entity, action, params);
+    }
+
+    /**
+     * {@link #execute(String, String, Map)} with params as a JSON object (null or a missing node = none), validated
+     * as they are.
+     */
+    @Override
+    public ExecutionResult execute(String entity, String action, JsonNode params) {
         return executor.execute(entity, action, params);
     }
 

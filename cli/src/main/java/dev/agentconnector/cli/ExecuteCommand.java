@@ -112,11 +112,7 @@ final class ExecuteCommand implements Callable<Integer> {
         ObjectNode params = new ParamParser(mapper, op.params().values().stream()
                 .filter(p -> p.type() == ParamType.OBJECT).map(ParamSpec::name).collect(Collectors.toSet()))
                 .parse(paramsJson, pairs);
-        if (sandbox && hosted) {
-            throw new IllegalArgumentException("choose one of --sandbox and --hosted");
-        }
-        try (Target target = sandbox ? Target.sandbox(seed, spec.commandLine().getErr())
-                : hosted ? Target.hosted() : Target.fromEnv();
+        try (Target target = Target.choose(sandbox, hosted, seed, spec.commandLine().getErr());
              AsanaConnector asana = new AsanaConnector(target.auth(), target.options())) {
             ExecutionResult result = asana.execute(entity, action, mapper.convertValue(params, Map.class));
             ObjectNode envelope = result.toJson();
@@ -144,15 +140,14 @@ final class ExecuteCommand implements Callable<Integer> {
     /** A search or aggregate on the local store: no Asana request, no credentials needed. */
     private int storeAction(ObjectMapper mapper) throws Exception {
         ObjectNode params = new ParamParser(mapper, java.util.Set.of("query", "filter")).parse(paramsJson, pairs);
-        StoreLocation where = db != null ? StoreLocation.jdbc(db)
-                : StoreLocation.dataDir(dataDir != null ? dataDir : Path.of("asana-agent-data"), false);
-        ObjectNode envelope = StoreActions.run(where.open(), "local", entity, action, params);
-        spec.commandLine().getOut().println(mapper.writeValueAsString(envelope));
+        StoreLocation where = StoreLocation.of(db, dataDir, false);
+        ExecutionResult result = StoreActions.run(where.open(), "local", entity, action, params);
+        spec.commandLine().getOut().println(mapper.writeValueAsString(result.toJson()));
         spec.commandLine().getOut().flush();
-        if (envelope.path("success").asBoolean()) {
+        if (result.success()) {
             return ExitCodes.OK;
         }
-        spec.commandLine().getErr().println("asana-agent: " + envelope.path("error").asText());
+        spec.commandLine().getErr().println("asana-agent: " + result.error());
         return ExitCodes.USAGE;
     }
 
@@ -168,6 +163,14 @@ final class ExecuteCommand implements Callable<Integer> {
         static Target fromEnv() {
             AsanaEnvironment env = AsanaEnvironment.fromSystem();
             return new Target(env.authConfig(), env.options(ConnectorOptions.builder()).build(), () -> { });
+        }
+
+        /** The simulator with --sandbox, a service with --hosted, else Asana per the environment. */
+        static Target choose(boolean sandbox, boolean hosted, long seed, java.io.PrintWriter err) {
+            if (sandbox && hosted) {
+                throw new IllegalArgumentException("choose one of --sandbox and --hosted");
+            }
+            return sandbox ? sandbox(seed, err) : hosted ? hosted() : fromEnv();
         }
 
         static Target hosted() {

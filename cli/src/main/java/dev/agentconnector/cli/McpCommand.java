@@ -1,6 +1,8 @@
 package dev.agentconnector.cli;
 
 import dev.agentconnector.asana.AsanaConnector;
+import dev.agentconnector.contextstore.StoreLocalActions;
+import dev.agentconnector.contextstore.StoreLocation;
 import dev.agentconnector.http.Durations;
 import dev.agentconnector.mcp.AsanaMcpServer;
 import dev.agentconnector.mcp.HttpOptions;
@@ -9,6 +11,7 @@ import dev.agentconnector.mcp.McpServerOptions;
 import dev.agentconnector.mcp.SessionLimits;
 import dev.agentconnector.mcp.StdioServer;
 import dev.agentconnector.mcp.ToolMode;
+import dev.agentconnector.runtime.ConnectorOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -130,12 +133,8 @@ final class McpCommand implements Callable<Integer> {
                     Durations.parse(keepAlive, "--keep-alive")));
             httpOptions.requireSafe(); // before any credentials are touched
         }
-        if (sandbox && hosted) {
-            throw new IllegalArgumentException("choose one of --sandbox and --hosted");
-        }
         PrintWriter err = spec.commandLine().getErr();
-        try (ExecuteCommand.Target target = sandbox ? ExecuteCommand.Target.sandbox(seed, err)
-                : hosted ? ExecuteCommand.Target.hosted() : ExecuteCommand.Target.fromEnv();
+        try (ExecuteCommand.Target target = ExecuteCommand.Target.choose(sandbox, hosted, seed, err);
              AsanaConnector asana = new AsanaConnector(target.auth(), withStore(target.options()))) {
             AsanaMcpServer server = new AsanaMcpServer(asana, options);
             String mode = "tools: " + options.tools().label() + (readOnly ? ", read-only" : "")
@@ -167,14 +166,11 @@ final class McpCommand implements Callable<Integer> {
 
     /** Warnings only, all on stderr; --debug adds request and protocol detail. */
     /** The options with the store's actions when --data-dir or --db names one. */
-    private dev.agentconnector.runtime.ConnectorOptions withStore(dev.agentconnector.runtime.ConnectorOptions o) {
+    private ConnectorOptions withStore(ConnectorOptions o) {
         if (dataDir == null && db == null) {
             return o;
         }
-        dev.agentconnector.contextstore.StoreLocation where = db != null
-                ? dev.agentconnector.contextstore.StoreLocation.jdbc(db)
-                : dev.agentconnector.contextstore.StoreLocation.dataDir(dataDir, false);
-        return o.toBuilder().localActions(new dev.agentconnector.contextstore.StoreLocalActions(where.open(), "local"))
+        return o.toBuilder().localActions(new StoreLocalActions(StoreLocation.of(db, dataDir, false).open(), "local"))
                 .build();
     }
 

@@ -1,6 +1,5 @@
 package dev.agentconnector.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,8 +7,6 @@ import dev.agentconnector.asana.AsanaConnector;
 import dev.agentconnector.contextstore.ContextStore;
 import dev.agentconnector.contextstore.StoreLocation;
 import dev.agentconnector.contextstore.asana.AsanaFullSync;
-import dev.agentconnector.runtime.exec.ExecutionResult;
-import dev.agentconnector.runtime.exec.Executor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -35,8 +31,8 @@ import java.util.concurrent.Callable;
                 "  asana-agent sync --sandbox --data-dir /tmp/store",
                 "  asana-agent sync --db 'jdbc:postgresql://localhost:5432/agents?user=me' --entities tasks,projects"})
 final class SyncCommand implements Callable<Integer> {
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "asana-agent-data",
-            description = "Directory of the SQLite store (default: ${DEFAULT-VALUE}, as serve)")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory of the SQLite store (default: asana-agent-data, as serve)")
     Path dataDir;
 
     @Option(names = "--db", paramLabel = "JDBC_URL", description = "The store's database instead: jdbc:postgresql:... "
@@ -66,9 +62,6 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (sandbox && hosted) {
-            throw new IllegalArgumentException("choose one of --sandbox and --hosted");
-        }
         Set<String> wanted = new LinkedHashSet<>(entities.isEmpty() ? AsanaFullSync.DEFAULT_ENTITIES : entities);
         for (String e : wanted) {
             if (!AsanaFullSync.ENTITIES.contains(e)) {
@@ -76,19 +69,18 @@ final class SyncCommand implements Callable<Integer> {
                         + String.join(", ", AsanaFullSync.ENTITIES));
             }
         }
-        StoreLocation where = db != null ? StoreLocation.jdbc(db) : StoreLocation.dataDir(dataDir, true);
-        ContextStore store = where.open();
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null;
         long[] lastLine = {0};
-        try (ExecuteCommand.Target target = sandbox ? ExecuteCommand.Target.sandbox(seed, err)
-                : hosted ? ExecuteCommand.Target.hosted() : ExecuteCommand.Target.fromEnv();
+        try (ExecuteCommand.Target target = ExecuteCommand.Target.choose(sandbox, hosted, seed, err);
              AsanaConnector asana = new AsanaConnector(target.auth(), target.options())) {
+            StoreLocation where = StoreLocation.of(db, dataDir, true);
+            ContextStore store = where.open();
             err.println("asana-agent sync: into " + where.describe());
             err.flush();
             AsanaFullSync.Report report;
             try {
-                report = new AsanaFullSync(executor(asana), store, "local", Clock.systemUTC()).run(workspaces,
+                report = new AsanaFullSync(asana, store, "local", Clock.systemUTC()).run(workspaces,
                         wanted, line -> {
                             long now = System.nanoTime();
                             if (terminal && now - lastLine[0] > 250_000_000L) {
@@ -118,20 +110,4 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    /** The connector as the sync calls it. */
-    static Executor executor(AsanaConnector asana) {
-        ObjectMapper mapper = new ObjectMapper();
-        return new Executor() {
-            @Override
-            public ExecutionResult execute(String entity, String action, Map<String, ?> params) {
-                return asana.execute(entity, action, params);
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public ExecutionResult execute(String entity, String action, JsonNode params) {
-                return asana.execute(entity, action, mapper.convertValue(params, Map.class));
-            }
-        };
-    }
 }

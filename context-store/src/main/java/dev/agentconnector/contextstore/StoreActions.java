@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentconnector.runtime.error.ValidationException;
+import dev.agentconnector.runtime.exec.ExecutionResult;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The store's actions as the connector's envelope: {@code context_store_search} and {@code context_store_aggregate}
- * on the synced entities answer {@code {success, data, meta, error}}; a search's {@code meta} holds
+ * The store's actions as results of the connector: {@code context_store_search} and {@code context_store_aggregate}
+ * on the synced entities; a search's {@code meta} holds
  * {@code has_more}, {@code cursor}, {@code took_ms} and {@code synced_at} (when the entity was last synced).
  */
 public final class StoreActions {
@@ -30,52 +32,44 @@ public final class StoreActions {
         return SEARCH.equals(action) || AGGREGATE.equals(action);
     }
 
-    /** Runs a store action on a scope; bad params and an entity never synced come back as failures. */
-    public static ObjectNode run(ContextStore store, String scope, String entity, String action, JsonNode params) {
-        String op = entity + "." + action;
+    /**
+     * Runs a store action on a scope (null params = none); bad params and an entity never synced come back as
+     * failures, as validation errors of the action.
+     */
+    public static ExecutionResult run(ContextStore store, String scope, String entity, String action,
+                                      JsonNode params) {
         if (!ENTITIES.contains(entity)) {
-            return failure(op + ": the context store holds " + String.join(", ", ENTITIES) + ", not '" + entity
-                    + "'");
+            return failure(entity, action, "the context store holds " + String.join(", ", ENTITIES) + ", not '"
+                    + entity + "'");
         }
+        JsonNode p = params == null || params.isNull() ? JsonNodeFactory.instance.objectNode() : params;
         try {
             Long syncedAt = store.syncedAt(scope, entity);
             if (syncedAt == null) {
-                return failure(op + ": no " + entity + " have been synced into this store yet; run asana-agent sync "
-                        + "(with the same --data-dir or --db) first");
+                return failure(entity, action, "no " + entity + " have been synced into this store yet; run "
+                        + "asana-agent sync (with the same --data-dir or --db) first");
             }
-            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            ArrayNode data = JsonNodeFactory.instance.arrayNode();
             ObjectNode meta = JsonNodeFactory.instance.objectNode();
             if (SEARCH.equals(action)) {
-                SearchResult r = store.search(scope, entity, SearchRequest.parse(params));
-                ArrayNode data = out.putArray("data");
+                SearchResult r = store.search(scope, entity, SearchRequest.parse(p));
                 r.data().forEach(data::add);
                 meta.put("has_more", r.hasMore());
                 meta.put("cursor", r.cursor());
                 meta.put("took_ms", r.tookMs());
             } else {
                 long start = System.nanoTime();
-                ArrayNode data = out.putArray("data");
-                store.aggregate(scope, entity, AggregateRequest.parse(params)).forEach(data::add);
+                store.aggregate(scope, entity, AggregateRequest.parse(p)).forEach(data::add);
                 meta.put("took_ms", (System.nanoTime() - start) / 1_000_000);
             }
             meta.put("synced_at", Instant.ofEpochMilli(syncedAt).toString());
-            ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-            envelope.put("success", true);
-            envelope.set("data", out.get("data"));
-            envelope.set("meta", meta);
-            envelope.putNull("error");
-            return envelope;
+            return ExecutionResult.success(data, meta);
         } catch (QueryException e) {
-            return failure(op + ": " + e.getMessage());
+            return failure(entity, action, e.getMessage());
         }
     }
 
-    private static ObjectNode failure(String message) {
-        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.put("success", false);
-        envelope.putNull("data");
-        envelope.putObject("meta").put("error_type", "validation_error");
-        envelope.put("error", message);
-        return envelope;
+    private static ExecutionResult failure(String entity, String action, String detail) {
+        return ExecutionResult.failure(new ValidationException(entity, action, null, detail));
     }
 }

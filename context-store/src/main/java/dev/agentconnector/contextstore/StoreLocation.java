@@ -20,6 +20,17 @@ public record StoreLocation(DataSource dataSource, SqlDialect dialect, String de
     /** The SQLite file of a data directory (the execution service's database file: the tables sit beside its own). */
     public static final String SQLITE_FILE = "asana-agent.db";
 
+    /** The data directory used when none is named, as the execution service's. */
+    public static final Path DEFAULT_DATA_DIR = Path.of("asana-agent-data");
+
+    /**
+     * The store a command names: the database of {@code db} when given, else the SQLite file of {@code dataDir}
+     * (default {@link #DEFAULT_DATA_DIR}), created when {@code create}.
+     */
+    public static StoreLocation of(String db, Path dataDir, boolean create) {
+        return db != null ? jdbc(db) : dataDir(dataDir != null ? dataDir : DEFAULT_DATA_DIR, create);
+    }
+
     /** The SQLite file in {@code dir}, created (with the directory) when {@code create}. */
     public static StoreLocation dataDir(Path dir, boolean create) {
         Path file = dir.resolve(SQLITE_FILE).toAbsolutePath();

@@ -51,25 +51,10 @@ class AsanaFullSyncTest {
         sim.close();
     }
 
-    /** The connector as the sync sees it. */
-    private Executor executor() {
-        return new Executor() {
-            @Override
-            public ExecutionResult execute(String entity, String action, Map<String, ?> params) {
-                return asana.execute(entity, action, params);
-            }
-
-            @Override
-            public ExecutionResult execute(String entity, String action, JsonNode params) {
-                return asana.execute(entity, action, JSON.convertValue(params, Map.class));
-            }
-        };
-    }
-
     @Test
     void aFullPassWritesEveryEntityAndRemovesWhatIsGone() throws Exception {
         List<String> lines = new ArrayList<>();
-        AsanaFullSync sync = new AsanaFullSync(executor(), store, "local", Clock.systemUTC());
+        AsanaFullSync sync = new AsanaFullSync(asana, store, "local", Clock.systemUTC());
         AsanaFullSync.Report first = sync.run(List.of(), Set.copyOf(AsanaFullSync.DEFAULT_ENTITIES), lines::add);
         assertThat(first.written()).containsKeys("workspaces", "users", "teams", "projects", "tags", "sections",
                 "tasks");
@@ -100,7 +85,7 @@ class AsanaFullSyncTest {
 
     @Test
     void aFailedPassRemovesNothingAndTheNextOneCompletes() throws Exception {
-        AsanaFullSync sync = new AsanaFullSync(executor(), store, "failing", Clock.systemUTC());
+        AsanaFullSync sync = new AsanaFullSync(asana, store, "failing", Clock.systemUTC());
         sync.run(List.of(), Set.of("workspaces", "projects"), line -> { });
         long projects = store.count("failing", "projects");
         AtomicInteger calls = new AtomicInteger();
@@ -115,7 +100,7 @@ class AsanaFullSyncTest {
 
             @Override
             public ExecutionResult execute(String entity, String action, JsonNode params) {
-                return asana.execute(entity, action, JSON.convertValue(params, Map.class));
+                return asana.execute(entity, action, params);
             }
         };
         assertThatThrownBy(() -> new AsanaFullSync(breaksLate, store, "failing", Clock.systemUTC())
@@ -129,7 +114,7 @@ class AsanaFullSyncTest {
 
     @Test
     void aLocalConnectorAnswersTheStoreActionsFromItsStore() throws Exception {
-        new AsanaFullSync(executor(), store, "java", Clock.systemUTC()).run(List.of(), Set.of("tasks", "projects"),
+        new AsanaFullSync(asana, store, "java", Clock.systemUTC()).run(List.of(), Set.of("tasks", "projects"),
                 line -> { });
         try (AsanaConnector local = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(
                 sim.personalAccessToken()), ConnectorOptions.builder().baseUrl(sim.baseUrl())

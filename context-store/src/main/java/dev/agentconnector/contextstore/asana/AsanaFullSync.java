@@ -73,9 +73,9 @@ public final class AsanaFullSync {
         }
         long start = clock.millis();
         Pass pass = new Pass(start, entities, progress);
-        List<JsonNode> found = pass.list("workspaces", "workspaces", "list", Map.of(), entities.contains("workspaces"));
-        for (JsonNode ws : found) {
-            String gid = ws.path("gid").asText();
+        List<String> found = new ArrayList<>();
+        pass.list("workspaces", "workspaces", Map.of(), entities.contains("workspaces"), found::add);
+        for (String gid : found) {
             if (!workspaces.isEmpty() && !workspaces.contains(gid)) {
                 continue;
             }
@@ -87,14 +87,16 @@ public final class AsanaFullSync {
             List<String> projects = new ArrayList<>();
             pass.each("projects", "workspace_projects", in, List.of("name", "archived", "color", "created_at",
                     "modified_at", "due_on", "start_on", "notes", "owner.name", "team.name", "workspace.name",
-                    "public"), p -> projects.add(p.path("gid").asText()),
+                    "public"), projects::add,
                     entities.contains("projects") || entities.contains("sections") || entities.contains("tasks")
                             || entities.contains("attachments"));
             for (String project : projects) {
                 Map<String, Object> of = Map.of("project_gid", project);
                 pass.each("sections", "project_sections", of, List.of("name", "created_at", "project.name"));
+                // task gids are kept only when their attachments are to be listed
                 List<String> tasks = new ArrayList<>();
-                pass.each("tasks", "project_tasks", of, TASK_FIELDS, t -> tasks.add(t.path("gid").asText()),
+                pass.each("tasks", "project_tasks", of, TASK_FIELDS,
+                        entities.contains("attachments") ? tasks::add : task -> { },
                         entities.contains("tasks") || entities.contains("attachments"));
                 if (entities.contains("attachments")) {
                     for (String task : tasks) {
@@ -138,24 +140,22 @@ public final class AsanaFullSync {
         }
 
         void each(String entity, String listEntity, Map<String, Object> in, List<String> fields) {
-            each(entity, listEntity, in, fields, r -> { }, entities.contains(entity));
+            each(entity, listEntity, in, fields, gid -> { }, entities.contains(entity));
         }
 
+        /** Lists {@code listEntity} with these fields when {@code wanted}, telling {@code seen} each gid. */
         void each(String entity, String listEntity, Map<String, Object> in, List<String> fields,
-                  Consumer<JsonNode> seen, boolean wanted) {
+                  Consumer<String> seen, boolean wanted) {
             if (!wanted) {
                 return;
             }
             Map<String, Object> params = new LinkedHashMap<>(in);
             params.put("fields", fields);
-            for (JsonNode r : list(entity, listEntity, "list", params, entities.contains(entity))) {
-                seen.accept(r);
-            }
+            list(entity, listEntity, params, entities.contains(entity), seen);
         }
 
-        /** Every record of a list, page by page, written as it comes when {@code write}; returns their gids. */
-        List<JsonNode> list(String entity, String listEntity, String action, Map<String, Object> in, boolean write) {
-            List<JsonNode> keys = new ArrayList<>();
+        /** Every record of a list, page by page, written as it comes when {@code write}; each gid told to {@code seen}. */
+        void list(String entity, String listEntity, Map<String, Object> in, boolean write, Consumer<String> seen) {
             String offset = null;
             do {
                 Map<String, Object> params = new LinkedHashMap<>(in);
@@ -163,10 +163,10 @@ public final class AsanaFullSync {
                 if (offset != null) {
                     params.put("offset", offset);
                 }
-                ExecutionResult r = asana.execute(listEntity, action, params);
+                ExecutionResult r = asana.execute(listEntity, "list", params);
                 requests++;
                 if (!r.success()) {
-                    throw new SyncException("sync stopped: " + listEntity + "." + action + " failed: " + r.error()
+                    throw new SyncException("sync stopped: " + listEntity + ".list failed: " + r.error()
                             + "; nothing was removed, and a new sync starts over", r.exception());
                 }
                 for (JsonNode record : r.data()) {
@@ -174,13 +174,11 @@ public final class AsanaFullSync {
                         store.upsert(scope, entity, record, start);
                         written.merge(entity, 1L, Long::sum);
                     }
-                    keys.add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                            .put("gid", record.path("gid").asText()));
+                    seen.accept(record.path("gid").asText());
                 }
                 offset = r.nextOffset().orElse(null);
                 progress.accept(entity + ": " + written.getOrDefault(entity, 0L) + " written");
             } while (offset != null);
-            return keys;
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.agentconnector.server.http.Router;
 import dev.agentconnector.server.store.ConnectorRow;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs an operation on a stored connector with the same local engine as local mode. A successful run answers 200
@@ -45,28 +46,6 @@ final class ExecuteEndpoint {
         router.add("POST", "/api/v1/connectors/sources/{id}/execute", Router.Auth.BEARER, this::execute);
     }
 
-    /** A search or aggregate over the connector's synced records: no request to Asana. */
-    private Response storeAction(ConnectorRow row, String entity, String action, ObjectNode params,
-                                 List<String> select, List<String> exclude) {
-        long start = System.nanoTime();
-        ObjectNode envelope = ctx.contextStore().run(row.id(), entity, action, params);
-        long nanos = System.nanoTime() - start;
-        if (!envelope.path("success").asBoolean()) {
-            ctx.metrics().execute(entity, action, "validation_error", nanos);
-            throw ApiError.badRequest("validation_error", envelope.path("error").asText());
-        }
-        ctx.metrics().execute(entity, action, "success", nanos);
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("status", "success");
-        out.set("result", FieldFilter.apply(envelope.get("data"), select, exclude));
-        out.set("connector_metadata", envelope.get("meta"));
-        ObjectNode exec = out.putObject("execution_metadata");
-        exec.put("connector_instance_id", row.id());
-        exec.put("execution_time_ms", nanos / 1_000_000);
-        out.putNull("error");
-        return Response.json(200, out);
-    }
-
     private Response execute(Request r) {
         ConnectorRow row = connectors.visible(r);
         Fields f = Fields.of(r.jsonObject(), "", FIELDS);
@@ -82,31 +61,34 @@ final class ExecuteEndpoint {
         if (intent != null && intent.length() > MAX_INTENT) {
             throw ApiError.invalid("'intent' must be at most " + MAX_INTENT + " characters");
         }
+        Supplier<ExecutionResult> call;
         if (StoreActions.handles(action)) {
-            return storeAction(row, entity, action, params == null ? JsonNodeFactory.instance.objectNode() : params,
-                    select, exclude);
+            // the connector's synced records answer: no request to Asana
+            call = () -> ctx.contextStore().run(row.id(), entity, action, params);
+        } else {
+            OperationSpec op;
+            try {
+                op = AsanaSpec.get().operation(entity, action);
+            } catch (ValidationException e) {
+                ctx.metrics().execute("unknown", "unknown", "validation_error", 0);
+                throw ApiError.badRequest("validation_error", e.getMessage()).field(e.param());
+            }
+            if (op.isWrite() && r.principal().readOnly()) {
+                ctx.metrics().execute(entity, action, "validation_error", 0);
+                throw new ApiError(403, "read_only", entity + "." + action + " changes data, and this token is "
+                        + "read-only; use a token issued without read_only");
+            }
+            if (op.isDownload()) {
+                ctx.metrics().execute(entity, action, "validation_error", 0);
+                throw ApiError.badRequest("unsupported_action", entity + "." + action + " streams file content, "
+                        + "which the hosted API does not return; run it in local mode, or use " + entity
+                        + ".get for the file's details");
+            }
+            LocalExecutor executor = ctx.executors().get(row);
+            call = () -> executor.execute(entity, action, params);
         }
-        OperationSpec op;
-        try {
-            op = AsanaSpec.get().operation(entity, action);
-        } catch (ValidationException e) {
-            ctx.metrics().execute("unknown", "unknown", "validation_error", 0);
-            throw ApiError.badRequest("validation_error", e.getMessage()).field(e.param());
-        }
-        if (op.isWrite() && r.principal().readOnly()) {
-            ctx.metrics().execute(entity, action, "validation_error", 0);
-            throw new ApiError(403, "read_only", entity + "." + action + " changes data, and this token is read-only; "
-                    + "use a token issued without read_only");
-        }
-        if (op.isDownload()) {
-            ctx.metrics().execute(entity, action, "validation_error", 0);
-            throw ApiError.badRequest("unsupported_action", entity + "." + action + " streams file content, which "
-                    + "the hosted API does not return; run it in local mode, or use " + entity
-                    + ".get for the file's details");
-        }
-        LocalExecutor executor = ctx.executors().get(row);
         long start = System.nanoTime();
-        ExecutionResult result = executor.execute(entity, action, params);
+        ExecutionResult result = call.get();
         long nanos = System.nanoTime() - start;
         ConnectorException failure = result.exception();
         if (failure != null) {

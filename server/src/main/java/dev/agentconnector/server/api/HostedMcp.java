@@ -212,7 +212,7 @@ public final class HostedMcp extends HttpServlet implements AutoCloseable {
         @Override
         public ExecutionResult execute(String entity, String action, Map<String, ?> params) {
             if (StoreActions.handles(action)) {
-                return ctx.contextStore().actionsFor(connectorId).run(entity, action, JSON.valueToTree(params));
+                return ctx.contextStore().run(connectorId, entity, action, JSON.valueToTree(params));
             }
             return run(e -> e.execute(entity, action, params));
         }
@@ -220,7 +220,7 @@ public final class HostedMcp extends HttpServlet implements AutoCloseable {
         @Override
         public ExecutionResult execute(String entity, String action, JsonNode params) {
             if (StoreActions.handles(action)) {
-                return ctx.contextStore().actionsFor(connectorId).run(entity, action, params);
+                return ctx.contextStore().run(connectorId, entity, action, params);
             }
             return run(e -> e.execute(entity, action, params));
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconnector.contextstore.ContextStore;
 import dev.agentconnector.contextstore.StoreActions;
 import dev.agentconnector.contextstore.asana.AsanaFullSync;
+import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.server.store.ConnectorRow;
 
 import java.time.Clock;
@@ -103,14 +104,9 @@ public final class HostedContextStore implements AutoCloseable {
         return out;
     }
 
-    /** A search or aggregate over the connector's records, as the envelope. */
-    public ObjectNode run(String connectorId, String entity, String action, JsonNode params) {
+    /** A search or aggregate over the connector's records. */
+    public ExecutionResult run(String connectorId, String entity, String action, JsonNode params) {
         return StoreActions.run(store, connectorId, entity, action, params);
-    }
-
-    /** The store's actions over the connector's records, for executors that take local actions (MCP's tools). */
-    public dev.agentconnector.runtime.exec.LocalActions actionsFor(String connectorId) {
-        return new dev.agentconnector.contextstore.StoreLocalActions(store, connectorId);
     }
 
     /** Deletes a connector's records. */
