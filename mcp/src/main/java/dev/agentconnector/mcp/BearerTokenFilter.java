@@ -35,7 +35,7 @@ final class BearerTokenFilter implements Filter {
         res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         res.setHeader("WWW-Authenticate", "Bearer realm=\"asana-agent-mcp\""
                 + (header == null ? "" : ", error=\"invalid_token\""));
-        JsonRpcHttpErrors.write(res, HttpServletResponse.SC_UNAUTHORIZED, header == null
+        JsonRpcHttpErrors.refuseUnread((HttpServletRequest) request, res, HttpServletResponse.SC_UNAUTHORIZED, header == null
                 ? "unauthorized: send the server's token as Authorization: Bearer <token>"
                 : "unauthorized: the bearer token is not valid");
     }

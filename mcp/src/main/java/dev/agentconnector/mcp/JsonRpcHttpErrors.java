@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
@@ -58,6 +59,18 @@ public final class JsonRpcHttpErrors {
      * {@code message}; the response must not be committed.
      */
     public static void write(HttpServletResponse response, int status, String message) throws IOException {
+        write(response, status, codeFor(status), message, null);
+    }
+
+    /**
+     * Refuses a request whose body has not been read: the answer ends the connection, so that a client reusing it
+     * never meets a connection the server closes after answering (which the client would see as an empty response).
+     */
+    static void refuseUnread(HttpServletRequest request, HttpServletResponse response, int status, String message)
+            throws IOException {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            response.setHeader("Connection", "close");
+        }
         write(response, status, codeFor(status), message, null);
     }
 }

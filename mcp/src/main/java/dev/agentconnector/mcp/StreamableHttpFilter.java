@@ -89,26 +89,28 @@ final class StreamableHttpFilter implements Filter {
         String method = request.getMethod();
 
         if (!path.equals(request.getRequestURI())) {
-            JsonRpcHttpErrors.write(response, 404, "not found: the MCP endpoint is " + path);
+            JsonRpcHttpErrors.refuseUnread(request, response, 404, "not found: the MCP endpoint is " + path);
             return;
         }
         try {
             security.validateHeaders(headers(request));
         } catch (ServerTransportSecurityException e) {
             int status = e.getStatusCode();
-            JsonRpcHttpErrors.write(response, status, status == 403
+            JsonRpcHttpErrors.refuseUnread(request, response, status, status == 403
                     ? "forbidden: this Origin may not use the server (see the allowed origins option)"
                     : "this Host header is not served here (see the allowed hosts option)");
             return;
         }
         if (!METHODS.contains(method)) {
             response.setHeader("Allow", ALLOW);
-            JsonRpcHttpErrors.write(response, 405, "method not allowed: the MCP endpoint takes " + ALLOW);
+            JsonRpcHttpErrors.refuseUnread(request, response, 405,
+                    "method not allowed: the MCP endpoint takes " + ALLOW);
             return;
         }
         String version = request.getHeader("MCP-Protocol-Version");
         if (version != null && !PROTOCOL_VERSIONS.contains(version.trim())) {
-            JsonRpcHttpErrors.write(response, 400, "unsupported MCP-Protocol-Version header: this server supports "
+            JsonRpcHttpErrors.refuseUnread(request, response, 400,
+                    "unsupported MCP-Protocol-Version header: this server supports "
                     + String.join(", ", PROTOCOL_VERSIONS));
             return;
         }
@@ -119,19 +121,19 @@ final class StreamableHttpFilter implements Filter {
         switch (method) {
             case "GET" -> {
                 if (!accepts(accept, "text/event-stream")) {
-                    JsonRpcHttpErrors.write(response, 406,
+                    JsonRpcHttpErrors.refuseUnread(request, response, 406,
                             "not acceptable: a GET opens an event stream and needs Accept: text/event-stream");
                     return;
                 }
                 if (noSession) {
-                    JsonRpcHttpErrors.write(response, 400, NO_SESSION);
+                    JsonRpcHttpErrors.refuseUnread(request, response, 400, NO_SESSION);
                     return;
                 }
                 request = new WithoutLastEventId(request);
             }
             case "DELETE" -> {
                 if (noSession) {
-                    JsonRpcHttpErrors.write(response, 400, NO_SESSION);
+                    JsonRpcHttpErrors.refuseUnread(request, response, 400, NO_SESSION);
                     return;
                 }
             }
@@ -227,12 +229,13 @@ final class StreamableHttpFilter implements Filter {
                                       boolean noSession) throws IOException {
         String type = request.getContentType();
         if (type == null || !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
-            JsonRpcHttpErrors.write(response, 415, "unsupported media type: POST a JSON-RPC message with "
+            JsonRpcHttpErrors.refuseUnread(request, response, 415,
+                    "unsupported media type: POST a JSON-RPC message with "
                     + "Content-Type: application/json");
             return null;
         }
         if (!accepts(accept, "application/json") || !accepts(accept, "text/event-stream")) {
-            JsonRpcHttpErrors.write(response, 406, "not acceptable: a POST needs "
+            JsonRpcHttpErrors.refuseUnread(request, response, 406, "not acceptable: a POST needs "
                     + "Accept: application/json, text/event-stream");
             return null;
         }

@@ -73,6 +73,8 @@ class HttpSecurityTest {
             assertThat(missing.statusCode()).isEqualTo(401);
             assertThat(missing.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v ->
                     assertThat(v).startsWith("Bearer"));
+            // the body was not read, so the answer ends the connection rather than leave the client a dead one
+            assertThat(missing.headers().firstValue("Connection")).hasValue("close");
             assertThat(missing.body()).startsWith("{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,"
                     + "\"message\":\"unauthorized: send the server's token as Authorization: Bearer <token>\"}}");
             assertThat(post(server, "Bearer wrong-token-0123456789", null).statusCode()).isEqualTo(401);
