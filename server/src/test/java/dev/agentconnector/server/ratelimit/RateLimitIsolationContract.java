@@ -59,7 +59,12 @@ abstract class RateLimitIsolationContract {
      * the CPU themselves, and what is measured is the machine's share-out rather than the service's isolation.
      */
     private static final long HAMMER_PAUSE_MILLIS = 50;
-    private static final long P99_LIMIT_MILLIS = 200;
+    /**
+     * The other tenant's p99 must stay below half the busy connector's bounded wait: a request queued behind that
+     * connector's limiter would take the whole wait (2 s), so this tells isolation from queueing whatever the
+     * machine's speed or load. The p99 itself is printed; on an idle machine it is some tens of milliseconds.
+     */
+    private static final long P99_LIMIT_MILLIS = WAIT.toMillis() / 2;
     private static final Logger ACCESS_LOG = Logger.getLogger("dev.agentconnector.server.access");
 
     private TestDatabase database;
