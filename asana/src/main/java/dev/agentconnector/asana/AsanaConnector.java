@@ -6,6 +6,7 @@ import dev.agentconnector.runtime.error.ConfigurationException;
 import dev.agentconnector.runtime.exec.Download;
 import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.runtime.exec.Executor;
+import dev.agentconnector.runtime.exec.LocalActions;
 import dev.agentconnector.runtime.exec.LocalExecutor;
 import dev.agentconnector.runtime.hosted.HostedExecutor;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
@@ -32,6 +33,8 @@ public final class AsanaConnector implements Executor {
     private final Executor executor;
     private final java.util.concurrent.Executor async;
     private final ExecutorService ownPool;
+    private volatile String description; // made on first use; a race only repeats the work
+    private volatile String readOnlyDescription;
 
     /** A local connector with default options (Asana's own URLs). */
     public AsanaConnector(AsanaAuthConfig auth) {
@@ -133,9 +136,37 @@ public final class AsanaConnector implements Executor {
         }
     }
 
-    /** The description a model reads to call this connector: every entity, action and param, under 12,000 characters. */
+    /**
+     * The description a model reads to call this connector: every entity, action and param, and the actions it
+     * answers without calling Asana ({@link #localActions()}, e.g. the context store's search) with their guide,
+     * under 12,000 characters.
+     */
     public String toolDescription() {
-        return AsanaToolDescription.get();
+        return toolDescription(false);
+    }
+
+    /** {@link #toolDescription()}, or with {@code readOnly} the one without create, update and delete. */
+    public String toolDescription(boolean readOnly) {
+        String text = readOnly ? readOnlyDescription : description;
+        if (text == null) {
+            text = AsanaToolDescription.of(localActions(), readOnly);
+            if (readOnly) {
+                readOnlyDescription = text;
+            } else {
+                description = text;
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The actions this connector answers without calling Asana: those of {@code ConnectorOptions.localActions}
+     * (e.g. {@code context_store_search} and {@code context_store_aggregate} over a store), those its executor
+     * answers itself, or {@link LocalActions#NONE}.
+     */
+    @Override
+    public LocalActions localActions() {
+        return executor.localActions();
     }
 
     /** The Asana spec this connector runs. */

@@ -1,5 +1,6 @@
 package dev.agentconnector.asana;
 
+import dev.agentconnector.runtime.exec.LocalActions;
 import dev.agentconnector.runtime.tool.ToolDescription;
 
 /**
@@ -19,6 +20,18 @@ public final class AsanaToolDescription {
     /** The description without create, update and delete, for read-only use; the same text on every call. */
     public static String readOnly() {
         return Holder.READ_ONLY;
+    }
+
+    /**
+     * The description for a connector that also answers {@code local} actions without calling Asana (such as the
+     * context store's search and aggregate): the spec's part, then those actions with their guide, under the same
+     * budget; {@link #get()} or {@link #readOnly()} when there are none.
+     */
+    public static String of(LocalActions local, boolean readOnly) {
+        if (local == null || ToolDescription.visibleLocalActions(AsanaSpec.get(), local, readOnly).isEmpty()) {
+            return readOnly ? readOnly() : get();
+        }
+        return ToolDescription.generate(AsanaSpec.get(), readOnly, local);
     }
 
     private static final class Holder {

@@ -2,19 +2,38 @@ package dev.agentconnector.contextstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentconnector.runtime.exec.ExecutionResult;
+import dev.agentconnector.runtime.exec.LocalAction;
 import dev.agentconnector.runtime.exec.LocalActions;
+
+import java.util.List;
 
 /**
  * {@code context_store_search} and {@code context_store_aggregate} answered by a store, for a local connector:
- * {@code ConnectorOptions.builder().localActions(new StoreLocalActions(store, "local"))}.
+ * {@code ConnectorOptions.builder().localActions(new StoreLocalActions(store, "local"))}. They describe themselves
+ * ({@link StoreActionDescriptions}), so the connector's tool description and schemas offer them.
  */
 public final class StoreLocalActions implements LocalActions {
-    private final ContextStore store;
-    private final String scope;
+    /** Runs one store action, e.g. on the execution service's store for one connector. */
+    @FunctionalInterface
+    public interface Runner {
+        ExecutionResult run(String entity, String action, JsonNode params);
+    }
 
+    private static final List<LocalAction> ACTIONS = StoreActionDescriptions.actions();
+
+    private final Runner runner;
+
+    /** The actions over {@code store}'s records of {@code scope} ({@code "local"} for what asana-agent sync wrote). */
     public StoreLocalActions(ContextStore store, String scope) {
-        this.store = store;
-        this.scope = scope;
+        this((entity, action, params) -> StoreActions.run(store, scope, entity, action, params));
+    }
+
+    /** The actions answered by {@code runner}, described as the store's. */
+    public StoreLocalActions(Runner runner) {
+        if (runner == null) {
+            throw new IllegalArgumentException("a store (or a runner of its actions) is required");
+        }
+        this.runner = runner;
     }
 
     @Override
@@ -24,6 +43,16 @@ public final class StoreLocalActions implements LocalActions {
 
     @Override
     public ExecutionResult run(String entity, String action, JsonNode params) {
-        return StoreActions.run(store, scope, entity, action, params);
+        return runner.run(entity, action, params);
+    }
+
+    @Override
+    public List<LocalAction> actions() {
+        return ACTIONS;
+    }
+
+    @Override
+    public String guide() {
+        return StoreActionDescriptions.guide();
     }
 }

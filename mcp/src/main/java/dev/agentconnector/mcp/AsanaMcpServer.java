@@ -3,7 +3,9 @@ package dev.agentconnector.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconnector.asana.AsanaConnector;
 import dev.agentconnector.runtime.Version;
+import dev.agentconnector.runtime.exec.LocalAction;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
+import dev.agentconnector.runtime.tool.ToolDescription;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.json.schema.jackson2.DefaultJsonSchemaValidator;
@@ -42,8 +44,8 @@ public final class AsanaMcpServer {
         }
         this.connector = connector;
         this.options = options;
-        this.tools = ConnectorTools.of(connector.spec(), options, new ToolCalls(connector, options, objectMapper),
-                cancellations);
+        this.tools = ConnectorTools.of(connector.spec(), connector.localActions(), options,
+                new ToolCalls(connector, options, objectMapper), cancellations);
     }
 
     /** The options this server runs with. */
@@ -96,6 +98,13 @@ public final class AsanaMcpServer {
     private String instructions() {
         ConnectorSpec spec = connector.spec();
         String access = options.readOnly() ? " Read-only: create, update and delete are not offered." : "";
+        List<String> local = ToolDescription.visibleLocalActions(spec, connector.localActions(), options.readOnly())
+                .stream().map(LocalAction::action).distinct().toList();
+        if (!local.isEmpty()) {
+            access += " Also " + String.join(", ", local) + ", answered without calling the API (the "
+                    + (options.tools() == ToolMode.SINGLE ? "tool's" : "tools'") + " description says when to "
+                    + "prefer them).";
+        }
         if (options.tools() == ToolMode.SINGLE) {
             return spec.title() + " through one tool, " + ConnectorTools.executeToolName(spec) + "(entity, action, "
                     + "params); its description lists every entity, action and param." + access;

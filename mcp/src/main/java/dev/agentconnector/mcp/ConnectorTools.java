@@ -1,6 +1,7 @@
 package dev.agentconnector.mcp;
 
 import dev.agentconnector.runtime.exec.CallEvents;
+import dev.agentconnector.runtime.exec.LocalActions;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
 import dev.agentconnector.runtime.spec.EntitySpec;
 import dev.agentconnector.runtime.spec.OperationSpec;
@@ -17,22 +18,24 @@ import java.util.Map;
 
 /**
  * The MCP tools of a connector: {@code <connector>_execute} alone, or {@code <connector>_<entity>} per entity.
- * Names, descriptions and input schemas all come from the spec; in read-only mode the write actions (and entities
- * left with none) are not offered at all.
+ * Names, descriptions and input schemas all come from the spec, joined by the actions the connector answers without
+ * calling the API ({@link LocalActions}, such as the context store's search and aggregate), which are offered
+ * beside the spec's: in the enums, the params and the descriptions. In read-only mode the write actions (and
+ * entities left with none) are not offered at all.
  */
 final class ConnectorTools {
     private ConnectorTools() {
     }
 
     /** The tool specifications for the options' mode, each calling through {@code calls}. */
-    static List<SyncToolSpecification> of(ConnectorSpec spec, McpServerOptions options, ToolCalls calls,
-                                          Cancellations cancellations) {
+    static List<SyncToolSpecification> of(ConnectorSpec spec, LocalActions local, McpServerOptions options,
+                                          ToolCalls calls, Cancellations cancellations) {
         boolean readOnly = options.readOnly();
         if (options.tools() == ToolMode.SINGLE) {
             String title = spec.title() + (readOnly ? " (read-only)" : "");
-            Tool tool = Tool.builder(executeToolName(spec), ToolSchemas.execute(spec, readOnly))
+            Tool tool = Tool.builder(executeToolName(spec), ToolSchemas.execute(spec, readOnly, local))
                     .title(title)
-                    .description(ToolDescription.generate(spec, readOnly))
+                    .description(ToolDescription.generate(spec, readOnly, local))
                     .outputSchema(envelopeSchema())
                     .annotations(annotations(title, readOnly, !readOnly))
                     .build();
@@ -42,14 +45,18 @@ final class ConnectorTools {
                                     request.arguments())), ToolCalls::cancelled)).build());
         }
         List<SyncToolSpecification> tools = new ArrayList<>();
-        for (EntitySpec e : ToolDescription.visibleEntities(spec, readOnly)) {
+        for (EntitySpec e : ToolDescription.visibleEntities(spec, readOnly, local)) {
             List<OperationSpec> ops = ToolDescription.visibleActions(e, readOnly);
-            boolean writes = ops.stream().anyMatch(OperationSpec::isWrite);
-            boolean destroys = ops.stream().anyMatch(ConnectorTools::changesExistingData);
+            // nothing says what a local action that writes changes, so it counts as one that may change what exists
+            boolean localWrites = ToolDescription.visibleLocalActions(spec, e.name(), local, readOnly).stream()
+                    .anyMatch(a -> !a.readOnly());
+            boolean writes = localWrites || ops.stream().anyMatch(OperationSpec::isWrite);
+            boolean destroys = localWrites || ops.stream().anyMatch(ConnectorTools::changesExistingData);
             String title = spec.title() + " " + e.name().replace('_', ' ');
-            Tool tool = Tool.builder(entityToolName(spec, e.name()), ToolSchemas.entity(spec, e.name(), readOnly))
+            Tool tool = Tool.builder(entityToolName(spec, e.name()), ToolSchemas.entity(spec, e.name(), readOnly,
+                            local))
                     .title(title)
-                    .description(ToolDescription.entitySummary(spec, e.name(), readOnly))
+                    .description(ToolDescription.entitySummary(spec, e.name(), readOnly, local))
                     .outputSchema(envelopeSchema())
                     .annotations(annotations(title, !writes, destroys))
                     .build();

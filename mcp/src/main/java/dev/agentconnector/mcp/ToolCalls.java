@@ -6,13 +6,13 @@ import dev.agentconnector.asana.AsanaConnector;
 import dev.agentconnector.integrations.common.AsanaTool;
 import dev.agentconnector.integrations.common.AsanaToolResult;
 import dev.agentconnector.runtime.exec.CallEvents;
-import dev.agentconnector.runtime.spec.OperationSpec;
 import dev.agentconnector.runtime.tool.ToolDescription;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +46,13 @@ final class ToolCalls {
     CallToolResult executeEntity(String entity, Map<String, Object> arguments) {
         Map<String, Object> args = new LinkedHashMap<>(arguments == null ? Map.of() : arguments);
         Object action = args.get("action");
-        List<OperationSpec> offered = ToolDescription.visibleActions(connector.spec().entities().get(entity),
-                options.readOnly());
+        List<String> offered = new ArrayList<>();
+        ToolDescription.visibleActions(connector.spec().entities().get(entity), options.readOnly())
+                .forEach(op -> offered.add(op.action()));
+        ToolDescription.visibleLocalActions(connector.spec(), entity, connector.localActions(), options.readOnly())
+                .forEach(a -> offered.add(a.action()));
         if ((action == null || action.toString().isBlank()) && offered.size() == 1) {
-            args.put("action", offered.get(0).action());
+            args.put("action", offered.get(0));
         }
         args.put("entity", entity);
         return toResult(tool.call(args));

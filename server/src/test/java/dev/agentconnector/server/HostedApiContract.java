@@ -1775,9 +1775,14 @@ abstract class HostedApiContract {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorMessage()).contains("did you mean 'eq'");
 
-        // MCP clients of the service reach them too
+        // MCP clients of the service reach them too, offered in the tools (read-only tokens included)
         var client = mcpClient(scopedToken(t, ws, true), "");
         try {
+            var tool = client.listTools().tools().get(0);
+            assertThat(tool.description()).contains(" context_store_search: ").contains("meta.synced_at");
+            assertThat(((Map<?, ?>) ((Map<?, ?>) tool.inputSchema().get("properties")).get("action")).get("enum"))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                    .contains("context_store_search", "context_store_aggregate");
             var r = client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("asana_execute",
                     Map.of("entity", "projects", "action", "context_store_aggregate", "params", Map.of())));
             assertThat(r.isError()).as(r.toString()).isFalse();

@@ -15,6 +15,14 @@ public interface Executor extends AutoCloseable {
      */
     ExecutionResult execute(String entity, String action, JsonNode params);
 
+    /**
+     * The actions this executor answers itself instead of calling the API ({@link LocalActions#NONE} when none), so
+     * that tool descriptions and schemas can offer them.
+     */
+    default LocalActions localActions() {
+        return LocalActions.NONE;
+    }
+
     @Override
     default void close() {
     }

@@ -131,6 +131,12 @@ public final class LocalExecutor implements Executor {
         return spec;
     }
 
+    /** The actions answered here instead of by the API: those of {@code ConnectorOptions.localActions}, or none. */
+    @Override
+    public LocalActions localActions() {
+        return localActions == null ? LocalActions.NONE : localActions;
+    }
+
     /** The User-Agent sent with every request. */
     public String userAgent() {
         return userAgent;

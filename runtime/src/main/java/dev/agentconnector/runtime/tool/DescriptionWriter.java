@@ -1,5 +1,6 @@
 package dev.agentconnector.runtime.tool;
 
+import dev.agentconnector.runtime.exec.LocalAction;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
 import dev.agentconnector.runtime.spec.EntitySpec;
 import dev.agentconnector.runtime.spec.OperationSpec;
@@ -10,6 +11,7 @@ import dev.agentconnector.runtime.spec.StandardParams;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,8 +124,43 @@ final class DescriptionWriter {
         return sb.toString();
     }
 
+    /**
+     * The actions answered without the API, grouped by the entities they act on, each with its one-line meaning,
+     * then their guide; nothing when there are none.
+     */
+    String localActions(List<LocalAction> actions, String guide) {
+        if (actions.isEmpty()) {
+            return "";
+        }
+        Map<String, List<String>> entitiesOf = new LinkedHashMap<>();
+        Map<String, String> meaningOf = new LinkedHashMap<>();
+        for (LocalAction a : actions) {
+            entitiesOf.computeIfAbsent(a.action(), k -> new ArrayList<>()).add(a.entity());
+            meaningOf.putIfAbsent(a.action(), a.description());
+        }
+        Map<List<String>, List<String>> actionsOn = new LinkedHashMap<>();
+        entitiesOf.forEach((action, entities) -> actionsOn.computeIfAbsent(entities, k -> new ArrayList<>())
+                .add(action));
+        StringBuilder sb = new StringBuilder();
+        actionsOn.forEach((entities, names) -> {
+            sb.append("Also, with no API call, on ").append(String.join(", ", entities)).append(":\n");
+            for (String name : names) {
+                sb.append(' ').append(name).append(": ").append(meaningOf.get(name).strip()).append('\n');
+            }
+        });
+        if (guide != null && !guide.isBlank()) {
+            sb.append(guide.strip()).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** One entity's purpose, its actions without params (the schema has them), and the rules in brief. */
     String summary(EntitySpec e) {
+        return summary(e, List.of());
+    }
+
+    /** As {@link #summary(EntitySpec)}, with the entity's actions answered without the API after its own. */
+    String summary(EntitySpec e, List<LocalAction> more) {
         StringBuilder sb = new StringBuilder(spec.title()).append(' ').append(e.name()).append(": ")
                 .append(clauses.fresh(e.description())).append(readOnly ? READ_ONLY : "").append('\n');
         sb.append("Actions (params and their meaning in the input schema):\n");
@@ -132,6 +169,9 @@ final class DescriptionWriter {
             String markers = markers(op);
             sb.append(markers.isEmpty() ? "" : " [" + markers + "]").append(": ")
                     .append(clauses.fresh(op.description())).append('\n');
+        }
+        for (LocalAction a : more) {
+            sb.append(' ').append(a.action()).append(": ").append(a.description().strip()).append('\n');
         }
         List<String> rules = new ArrayList<>();
         if (firstPaged != null) {

@@ -27,7 +27,14 @@ enum Detail {
     /** Cuts action descriptions to their first clause. */
     ACTION_MEANING,
     /** Cuts entity descriptions to their first clause. */
-    ENTITY_MEANING;
+    ENTITY_MEANING,
+    /**
+     * Lists the optional params of reads by name and type only: they are mostly filters named for what they filter.
+     * Reached only when a description holds more than the spec (such as the actions a store answers).
+     */
+    READ_FILTERS_BY_NAME,
+    /** Leaves out the example calls. */
+    NO_EXAMPLES;
 
     boolean atLeast(Detail other) {
         return ordinal() >= other.ordinal();

@@ -79,7 +79,8 @@ final class ParamLines {
                 again.computeIfAbsent(earlier, k -> new ArrayList<>()).add(name);
                 continue;
             }
-            String description = description(p);
+            String description = detail.atLeast(Detail.READ_FILTERS_BY_NAME) && !op.isWrite() && !p.required()
+                    && p.properties().isEmpty() ? null : description(p);
             String body = " " + type + (description == null || description.isEmpty() ? "" : ": " + description);
             String key = prefix + p.name() + "\u0000" + body + "\u0000" + nestedKey(p);
             String seen = paramsSeen.putIfAbsent(key, op.qualifiedName());

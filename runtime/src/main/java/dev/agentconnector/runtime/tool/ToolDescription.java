@@ -1,5 +1,7 @@
 package dev.agentconnector.runtime.tool;
 
+import dev.agentconnector.runtime.exec.LocalAction;
+import dev.agentconnector.runtime.exec.LocalActions;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
 import dev.agentconnector.runtime.spec.EntitySpec;
 import dev.agentconnector.runtime.spec.OperationSpec;
@@ -16,6 +18,7 @@ import java.util.List;
  * String text = ToolDescription.generate(spec);            // the whole surface
  * String ro = ToolDescription.generate(spec, true);        // without create, update and delete
  * String tasks = ToolDescription.forEntity(spec, "tasks", false);
+ * String more = ToolDescription.generate(spec, false, executor.localActions()); // with the actions answered locally
  * }</pre>
  */
 public final class ToolDescription {
@@ -40,13 +43,33 @@ public final class ToolDescription {
      * the tersest does not fit, the tersest.
      */
     public static String generate(ConnectorSpec spec, boolean readOnly, int budget) {
+        return generate(spec, readOnly, LocalActions.NONE, budget);
+    }
+
+    /**
+     * The description of {@code spec} followed by the actions {@code local} answers without the API (those offered
+     * in this mode) and their guide, within {@link #DEFAULT_BUDGET}; with {@link LocalActions#NONE}, the same text as
+     * {@link #generate(ConnectorSpec, boolean)}.
+     */
+    public static String generate(ConnectorSpec spec, boolean readOnly, LocalActions local) {
+        return generate(spec, readOnly, local, DEFAULT_BUDGET);
+    }
+
+    /**
+     * As {@link #generate(ConnectorSpec, boolean, LocalActions)} under {@code budget} characters: the local actions'
+     * part is kept whole, and the spec's part takes the fullest wording that fits beside it.
+     */
+    public static String generate(ConnectorSpec spec, boolean readOnly, LocalActions local, int budget) {
         List<EntitySpec> entities = visibleEntities(spec, readOnly);
+        List<LocalAction> more = visibleLocalActions(spec, local, readOnly);
         String text = null;
         for (Detail detail : Detail.values()) {
             DescriptionWriter w = new DescriptionWriter(spec, readOnly, detail);
             String body = w.entities(entities);
-            text = w.intro() + w.notation() + w.paging() + w.fields() + w.results() + w.examples(entities)
-                    + "Entities: purpose; actions: name(path params) [markers]: meaning; params:\n" + body;
+            String examples = detail.atLeast(Detail.NO_EXAMPLES) ? "" : w.examples(entities);
+            text = w.intro() + w.notation() + w.paging() + w.fields() + w.results() + examples
+                    + "Entities: purpose; actions: name(path params) [markers]: meaning; params:\n" + body
+                    + w.localActions(more, local.guide());
             if (text.length() < budget) {
                 break;
             }
@@ -78,12 +101,23 @@ public final class ToolDescription {
      * @throws IllegalArgumentException when the entity is unknown or has no action left in read-only mode
      */
     public static String entitySummary(ConnectorSpec spec, String entity, boolean readOnly) {
+        return entitySummary(spec, entity, readOnly, LocalActions.NONE);
+    }
+
+    /**
+     * As {@link #entitySummary(ConnectorSpec, String, boolean)}, listing also the entity's actions that
+     * {@code local} answers without the API.
+     *
+     * @throws IllegalArgumentException when the entity is unknown or has no action in this mode
+     */
+    public static String entitySummary(ConnectorSpec spec, String entity, boolean readOnly, LocalActions local) {
         EntitySpec e = spec.entities().get(entity);
-        if (e == null || visibleActions(e, readOnly).isEmpty()) {
+        List<LocalAction> more = visibleLocalActions(spec, entity, local, readOnly);
+        if (e == null || (visibleActions(e, readOnly).isEmpty() && more.isEmpty())) {
             throw new IllegalArgumentException("no " + (readOnly ? "readable " : "") + "entity '" + entity + "'");
         }
         DescriptionWriter w = new DescriptionWriter(spec, readOnly, Detail.FULL);
-        return w.summary(e);
+        return w.summary(e, more);
     }
 
     /** Whether an action is offered: everything normally, only reads in read-only mode. */
@@ -100,6 +134,42 @@ public final class ToolDescription {
             }
         }
         return ops;
+    }
+
+    /**
+     * The local actions offered in the given mode (only those that read when {@code readOnly}) on entities of the
+     * spec whose names the spec's actions do not already use there, in their own order.
+     */
+    public static List<LocalAction> visibleLocalActions(ConnectorSpec spec, LocalActions local, boolean readOnly) {
+        List<LocalAction> list = new ArrayList<>();
+        for (LocalAction a : local == null ? List.<LocalAction>of() : local.actions()) {
+            EntitySpec e = spec.entities().get(a.entity());
+            if (e != null && !e.actions().containsKey(a.action()) && (!readOnly || a.readOnly())) {
+                list.add(a);
+            }
+        }
+        return list;
+    }
+
+    /** The local actions of one entity offered in the given mode. */
+    public static List<LocalAction> visibleLocalActions(ConnectorSpec spec, String entity, LocalActions local,
+                                                        boolean readOnly) {
+        return visibleLocalActions(spec, local, readOnly).stream().filter(a -> a.entity().equals(entity)).toList();
+    }
+
+    /**
+     * The entities with at least one action offered in the given mode, counting the local ones, in spec order.
+     */
+    public static List<EntitySpec> visibleEntities(ConnectorSpec spec, boolean readOnly, LocalActions local) {
+        List<LocalAction> more = visibleLocalActions(spec, local, readOnly);
+        List<EntitySpec> list = new ArrayList<>();
+        for (EntitySpec e : spec.entities().values()) {
+            if (!visibleActions(e, readOnly).isEmpty()
+                    || more.stream().anyMatch(a -> a.entity().equals(e.name()))) {
+                list.add(e);
+            }
+        }
+        return list;
     }
 
     /** The entities with at least one action offered in the given mode, in spec order. */

@@ -1,12 +1,16 @@
 package dev.agentconnector.runtime.tool;
 
+import dev.agentconnector.runtime.exec.LocalAction;
+import dev.agentconnector.runtime.exec.LocalActions;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
 import dev.agentconnector.runtime.spec.EntitySpec;
 import dev.agentconnector.runtime.spec.OperationSpec;
 import dev.agentconnector.runtime.spec.ParamSpec;
 import dev.agentconnector.runtime.spec.ParamType;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +27,9 @@ import java.util.Set;
  * {@code params} description says which are required per action. Models fill flat objects more reliably than
  * {@code oneOf} branches, and several model APIs refuse {@code oneOf} or a non-object root; the server checks the
  * exact per-action rules and answers with a message naming the fix.
+ *
+ * <p>Actions answered without the API ({@link LocalActions}) join the spec's: their names in the {@code action}
+ * enums, their params (from their own schemas) in the per-entity {@code params}.
  */
 public final class ToolSchemas {
     private ToolSchemas() {
@@ -30,12 +37,18 @@ public final class ToolSchemas {
 
     /** The input schema of {@code execute}: {@code entity} and {@code action} enums and a {@code params} object. */
     public static Map<String, Object> execute(ConnectorSpec spec, boolean readOnly) {
+        return execute(spec, readOnly, LocalActions.NONE);
+    }
+
+    /** As {@link #execute(ConnectorSpec, boolean)}, the actions of {@code local} offered in this mode included. */
+    public static Map<String, Object> execute(ConnectorSpec spec, boolean readOnly, LocalActions local) {
         Set<String> actions = new LinkedHashSet<>();
         List<String> entities = new ArrayList<>();
-        for (EntitySpec e : ToolDescription.visibleEntities(spec, readOnly)) {
+        for (EntitySpec e : ToolDescription.visibleEntities(spec, readOnly, local)) {
             entities.add(e.name());
             ToolDescription.visibleActions(e, readOnly).forEach(op -> actions.add(op.action()));
         }
+        ToolDescription.visibleLocalActions(spec, local, readOnly).forEach(a -> actions.add(a.action()));
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("entity", Map.of("type", "string", "enum", entities,
                 "description", "Entity to act on, e.g. " + entities.get(0)));
@@ -53,10 +66,27 @@ public final class ToolSchemas {
      * @throws IllegalArgumentException when the entity is unknown or offers no action in this mode
      */
     public static Map<String, Object> entity(ConnectorSpec spec, String entity, boolean readOnly) {
+        return entity(spec, entity, readOnly, LocalActions.NONE);
+    }
+
+    /**
+     * As {@link #entity(ConnectorSpec, String, boolean)}, with the entity's actions of {@code local} offered in this
+     * mode after the spec's: their names in the enum, their params in {@code params}. A param that a local action
+     * shares with another action takes the wider of the two schemas and both descriptions, each marked with its
+     * actions.
+     *
+     * @throws IllegalArgumentException when the entity is unknown or offers no action in this mode
+     */
+    public static Map<String, Object> entity(ConnectorSpec spec, String entity, boolean readOnly, LocalActions local) {
         EntitySpec e = spec.entities().get(entity);
         List<OperationSpec> ops = e == null ? List.of() : ToolDescription.visibleActions(e, readOnly);
-        if (ops.isEmpty()) {
+        List<LocalAction> more = e == null ? List.of()
+                : ToolDescription.visibleLocalActions(spec, entity, local, readOnly);
+        if (ops.isEmpty() && more.isEmpty()) {
             throw new IllegalArgumentException("no " + (readOnly ? "readable " : "") + "entity '" + entity + "'");
+        }
+        if (!more.isEmpty()) {
+            return withLocal(ops, more);
         }
         List<String> names = ops.stream().map(OperationSpec::action).toList();
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -74,6 +104,48 @@ public final class ToolSchemas {
         }
         properties.put("params", mergedParams(ops));
         return object(properties, ops.stream().allMatch(ToolSchemas::needsParams) ? List.of("action", "params")
+                : List.of("action"));
+    }
+
+    /** What an action contributes to a per-entity schema: its name, params schema and required params. */
+    private record Taker(String action, Map<String, Object> schema, boolean local, String required,
+                         boolean requires) {
+        static Taker of(OperationSpec op) {
+            return new Taker(op.action(), params(op), false, requiredList(op), needsParams(op));
+        }
+
+        static Taker of(LocalAction a) {
+            Object required = a.params().get("required");
+            List<String> names = new ArrayList<>();
+            if (required instanceof List<?> list) {
+                list.forEach(n -> names.add(String.valueOf(n)));
+            }
+            return new Taker(a.action(), a.params(), true, names.isEmpty() ? " none" : " " + String.join(", ", names),
+                    !names.isEmpty());
+        }
+    }
+
+    /** The per-entity schema of spec and local actions together. */
+    private static Map<String, Object> withLocal(List<OperationSpec> ops, List<LocalAction> more) {
+        List<Taker> takers = new ArrayList<>();
+        ops.forEach(op -> takers.add(Taker.of(op)));
+        more.forEach(a -> takers.add(Taker.of(a)));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("type", "string");
+        action.put("enum", takers.stream().map(Taker::action).toList());
+        action.put("description", "The action to run; the tool description says what each does");
+        properties.put("action", action);
+        if (takers.size() == 1) {
+            Taker only = takers.get(0);
+            Map<String, Object> params = new LinkedHashMap<>(only.schema());
+            params.put("description", "Params of " + only.action()
+                    + (only.required().equals(" none") ? "" : "; required:" + only.required()));
+            properties.put("params", params);
+            return object(properties, only.requires() ? List.of("params") : List.of());
+        }
+        properties.put("params", mergedTakers(takers));
+        return object(properties, takers.stream().allMatch(Taker::requires) ? List.of("action", "params")
                 : List.of("action"));
     }
 
@@ -155,29 +227,61 @@ public final class ToolSchemas {
 
     /** The union of the actions' params; a param not taken by every action names the ones that take it. */
     private static Map<String, Object> mergedParams(List<OperationSpec> ops) {
+        return mergedTakers(ops.stream().map(Taker::of).toList());
+    }
+
+    /**
+     * The union of the takers' params. Spec actions sharing a param keep the first one's schema (objects merge
+     * their properties); when a local action shares it, the schema widens to accept what either accepts. A param
+     * not taken by every action names the ones that take it, each group of actions with its own description.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mergedTakers(List<Taker> takers) {
         Map<String, Object> properties = new LinkedHashMap<>();
         Map<String, List<String>> takenBy = new LinkedHashMap<>();
-        for (OperationSpec op : ops) {
-            for (ParamSpec p : op.params().values()) {
-                takenBy.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(op.action());
-                Map<String, Object> schema = param(p);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> earlier = (Map<String, Object>) properties.get(p.name());
-                properties.put(p.name(), earlier == null ? schema : merge(earlier, schema));
+        Map<String, Map<String, List<String>>> described = new LinkedHashMap<>();
+        Map<String, String> specDescription = new LinkedHashMap<>();
+        Set<String> widened = new HashSet<>();
+        for (Taker t : takers) {
+            Object props = t.schema().get("properties");
+            if (!(props instanceof Map)) {
+                continue;
+            }
+            for (Map.Entry<String, Object> p : ((Map<String, Object>) props).entrySet()) {
+                String name = p.getKey();
+                takenBy.computeIfAbsent(name, k -> new ArrayList<>()).add(t.action());
+                Map<String, Object> schema = new LinkedHashMap<>((Map<String, Object>) p.getValue());
+                String text = Objects.toString(schema.get("description"), "");
+                String key = t.local() ? text : specDescription.computeIfAbsent(name, k -> text);
+                described.computeIfAbsent(name, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(key, k -> new ArrayList<>()).add(t.action());
+                Map<String, Object> earlier = (Map<String, Object>) properties.get(name);
+                if (earlier == null) {
+                    properties.put(name, schema);
+                } else if (t.local() || widened.contains(name)) {
+                    properties.put(name, widen(earlier, schema));
+                } else {
+                    properties.put(name, merge(earlier, schema));
+                }
+                if (t.local()) {
+                    widened.add(name);
+                }
             }
         }
         takenBy.forEach((name, actions) -> {
-            if (actions.size() < ops.size()) {
-                @SuppressWarnings("unchecked")
+            Map<String, List<String>> groups = described.get(name);
+            if (actions.size() < takers.size() || groups.size() > 1) {
                 Map<String, Object> schema = (Map<String, Object>) properties.get(name);
-                schema.put("description", "[" + String.join(", ", actions) + "] "
-                        + Objects.toString(schema.get("description"), ""));
+                StringBuilder text = new StringBuilder();
+                groups.forEach((description, by) -> text.append(text.length() == 0 ? "" : " ").append('[')
+                        .append(String.join(", ", by)).append("] ").append(description));
+                schema.put("description", text.toString());
             }
         });
         StringBuilder note = new StringBuilder("Params of the chosen action; each property says which actions take "
                 + "it when not all do. Required per action:");
-        for (OperationSpec op : ops) {
-            note.append(' ').append(op.action()).append(':').append(requiredList(op)).append(';');
+        for (Taker t : takers) {
+            note.append(' ').append(t.action()).append(':').append(t.required()).append(';');
         }
         note.setLength(note.length() - 1);
         Map<String, Object> schema = object(properties, List.of());
@@ -206,6 +310,75 @@ public final class ToolSchemas {
             merged.put("required", required);
         }
         return merged;
+    }
+
+    /**
+     * A schema accepting what either of two accepts, as far as a flat schema can say it: types joined, bounds
+     * widened, and a constraint only one of them has (an enum, a format, a bound, a property list) dropped.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> widen(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, Object> w = new LinkedHashMap<>(a);
+        if (!Objects.equals(a.get("type"), b.get("type"))) {
+            Set<Object> types = new LinkedHashSet<>();
+            for (Object t : new Object[]{a.get("type"), b.get("type")}) {
+                if (t instanceof List<?> list) {
+                    types.addAll(list);
+                } else if (t != null) {
+                    types.add(t);
+                }
+            }
+            if (a.get("type") == null || b.get("type") == null) {
+                w.remove("type");
+            } else {
+                w.put("type", List.copyOf(types));
+            }
+        }
+        if (a.get("enum") instanceof List<?> ea && b.get("enum") instanceof List<?> eb) {
+            List<Object> values = new ArrayList<>(ea);
+            eb.stream().filter(v -> !values.contains(v)).forEach(values::add);
+            w.put("enum", values);
+        } else {
+            w.remove("enum");
+        }
+        for (String bound : List.of("minimum", "minLength", "minItems")) {
+            widenBound(w, a.get(bound), b.get(bound), bound, true);
+        }
+        for (String bound : List.of("maximum", "maxLength", "maxItems")) {
+            widenBound(w, a.get(bound), b.get(bound), bound, false);
+        }
+        for (String exact : List.of("format", "pattern", "additionalProperties")) {
+            if (!Objects.equals(a.get(exact), b.get(exact))) {
+                w.remove(exact);
+            }
+        }
+        if (a.get("items") instanceof Map && b.get("items") instanceof Map) {
+            w.put("items", widen((Map<String, Object>) a.get("items"), (Map<String, Object>) b.get("items")));
+        } else {
+            w.remove("items");
+        }
+        if (a.get("properties") instanceof Map && b.get("properties") instanceof Map) {
+            Map<String, Object> merged = merge(a, b);
+            w.put("properties", merged.get("properties"));
+            if (merged.containsKey("required")) {
+                w.put("required", merged.get("required"));
+            } else {
+                w.remove("required");
+            }
+        } else {
+            w.remove("properties");
+            w.remove("required");
+        }
+        return w;
+    }
+
+    private static void widenBound(Map<String, Object> w, Object a, Object b, String name, boolean lower) {
+        if (a == null || b == null) {
+            w.remove(name);
+            return;
+        }
+        int c = new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()));
+        w.put(name, (lower ? c <= 0 : c >= 0) ? a : b);
     }
 
     private static String requiredNote(OperationSpec op) {

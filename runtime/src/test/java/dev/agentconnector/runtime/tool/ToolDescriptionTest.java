@@ -1,6 +1,7 @@
 package dev.agentconnector.runtime.tool;
 
 import dev.agentconnector.runtime.TestSpecs;
+import dev.agentconnector.runtime.exec.LocalActions;
 import dev.agentconnector.runtime.spec.ConnectorSpec;
 import dev.agentconnector.runtime.spec.EntitySpec;
 import dev.agentconnector.runtime.spec.OperationSpec;
@@ -213,6 +214,26 @@ class ToolDescriptionTest {
         String fitting = ToolDescription.generate(SPEC, false, roomy.length() - 1);
         assertThat(fitting.length()).isLessThan(roomy.length()).isGreaterThanOrEqualTo(tight.length());
         namesEveryEntityActionAndParam();
+    }
+
+    @Test
+    void listsTheLocalActionsAndTheirGuideAfterTheSpec() {
+        String text = ToolDescription.generate(SPEC, false, ToolSchemasTest.LOCAL);
+        assertThat(text).startsWith(ToolDescription.generate(SPEC).substring(0, 200))
+                .endsWith("Also, with no API call, on items, box_items:\n local_find: Find items offline\n"
+                        + "Also, with no API call, on items:\n local_mark: Mark items offline\n"
+                        + "Local guide: query is {filter}.\n")
+                .doesNotContain("nowhere");
+        assertThat(ToolDescription.generate(SPEC, true, ToolSchemasTest.LOCAL))
+                .contains(" local_find: ").doesNotContain("local_mark");
+        assertThat(ToolDescription.generate(SPEC, false, LocalActions.NONE)).isEqualTo(ToolDescription.generate(SPEC));
+        // the spec's part gives way, the local part stays whole
+        String tight = ToolDescription.generate(SPEC, false, ToolSchemasTest.LOCAL, 10);
+        assertThat(tight).endsWith("Local guide: query is {filter}.\n").doesNotContain("Examples");
+        assertThat(ToolDescription.entitySummary(SPEC, "items", true, ToolSchemasTest.LOCAL))
+                .contains(" local_find: Find items offline\n").doesNotContain("local_mark");
+        assertThat(ToolDescription.visibleEntities(SPEC, true, ToolSchemasTest.LOCAL)).extracting(EntitySpec::name)
+                .containsExactly("items", "box_items");
     }
 
     @Test

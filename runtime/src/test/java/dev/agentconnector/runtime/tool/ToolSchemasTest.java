@@ -1,8 +1,13 @@
 package dev.agentconnector.runtime.tool;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentconnector.runtime.exec.ExecutionResult;
+import dev.agentconnector.runtime.exec.LocalAction;
+import dev.agentconnector.runtime.exec.LocalActions;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +86,75 @@ class ToolSchemasTest {
         Map<String, Object> tags = ToolSchemas.param(SPEC.operation("items", "create").param("data").properties()
                 .get("tags"));
         assertThat(at(tags, "items", "pattern")).isEqualTo("^[0-9]+$");
+    }
+
+    /** Two actions answered without the API: a read on items and box_items, a write on items. */
+    static final LocalActions LOCAL = new LocalActions() {
+        @Override
+        public boolean handles(String entity, String action) {
+            return action.startsWith("local_");
+        }
+
+        @Override
+        public ExecutionResult run(String entity, String action, JsonNode params) {
+            throw new AssertionError("not run here");
+        }
+
+        @Override
+        public List<LocalAction> actions() {
+            Map<String, Object> find = new LinkedHashMap<>();
+            find.put("type", "object");
+            find.put("properties", Map.of(
+                    "query", Map.of("type", "object", "description", "What to find"),
+                    "limit", Map.of("type", "integer", "minimum", 1, "maximum", 1000, "description", "Up to 1000")));
+            find.put("required", List.of("query"));
+            Map<String, Object> mark = Map.of("type", "object", "properties", Map.of(
+                    "limit", Map.of("type", "string", "description", "A label")));
+            return List.of(new LocalAction("items", "local_find", "Find items offline", find, true),
+                    new LocalAction("box_items", "local_find", "Find items offline", find, true),
+                    new LocalAction("items", "local_mark", "Mark items offline", mark, false),
+                    new LocalAction("nowhere", "local_find", "Not an entity of the spec", find, true));
+        }
+
+        @Override
+        public String guide() {
+            return "Local guide: query is {filter}.";
+        }
+    };
+
+    @Test
+    void localActionsJoinTheEnumsAndTheFlatParams() {
+        assertThat(at(ToolSchemas.execute(SPEC, false, LOCAL), "properties", "action", "enum"))
+                .isEqualTo(List.of("list", "create", "get", "update", "delete", "local_find", "local_mark"));
+        assertThat(at(ToolSchemas.execute(SPEC, true, LOCAL), "properties", "action", "enum"))
+                .isEqualTo(List.of("list", "get", "local_find"));
+        assertThat(ToolSchemas.execute(SPEC, false, LocalActions.NONE)).isEqualTo(ToolSchemas.execute(SPEC, false));
+
+        Map<String, Object> items = ToolSchemas.entity(SPEC, "items", false, LOCAL);
+        assertThat(at(items, "properties", "action", "enum"))
+                .isEqualTo(List.of("list", "create", "get", "update", "delete", "local_find", "local_mark"));
+        assertThat(at(items, "required")).isEqualTo(List.of("action")); // local_mark needs no params
+        Map<String, Object> params = map(at(items, "properties", "params"));
+        assertThat((String) at(params, "properties", "query", "description")).isEqualTo("[local_find] What to find");
+        // limit: spec 1..100 integer, local_find 1..1000 integer, local_mark a string: types joined, bounds widened
+        Map<String, Object> limit = map(at(params, "properties", "limit"));
+        assertThat(limit.get("type")).isEqualTo(List.of("integer", "string"));
+        assertThat(limit).doesNotContainKeys("minimum", "maximum"); // the string has neither
+        assertThat((String) limit.get("description")).startsWith("[list] ").contains(" [local_find] Up to 1000")
+                .endsWith(" [local_mark] A label");
+        assertThat((String) params.get("description")).contains("local_find: query;").endsWith("local_mark: none.");
+
+        Map<String, Object> readOnly = ToolSchemas.entity(SPEC, "items", true, LOCAL);
+        assertThat(at(readOnly, "properties", "action", "enum")).isEqualTo(List.of("list", "get", "local_find"));
+        assertThat(at(readOnly, "properties", "params", "properties", "limit", "maximum").toString())
+                .isEqualTo("1000");
+        assertThat(at(readOnly, "properties", "params", "properties", "limit", "minimum").toString())
+                .isEqualTo("1");
+        // an entity with no other action left gets the local one's exact params
+        assertThat(ToolSchemas.entity(SPEC, "item_labels", false, LOCAL))
+                .isEqualTo(ToolSchemas.entity(SPEC, "item_labels", false));
+        assertThat(ToolSchemas.entity(SPEC, "items", false, LocalActions.NONE))
+                .isEqualTo(ToolSchemas.entity(SPEC, "items", false));
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,7 @@ package dev.agentconnector.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentconnector.asana.AsanaConnector;
-import dev.agentconnector.contextstore.StoreActions;
+import dev.agentconnector.contextstore.StoreLocalActions;
 import dev.agentconnector.mcp.AsanaMcpServer;
 import dev.agentconnector.mcp.JsonRpcHttpErrors;
 import dev.agentconnector.mcp.McpEndpoint;
@@ -13,6 +13,7 @@ import dev.agentconnector.runtime.ConnectorOptions;
 import dev.agentconnector.runtime.error.ConfigurationException;
 import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.runtime.exec.Executor;
+import dev.agentconnector.runtime.exec.LocalActions;
 import dev.agentconnector.server.auth.Principal;
 import dev.agentconnector.server.connectors.AsanaDefinition;
 import dev.agentconnector.server.http.ApiError;
@@ -203,24 +204,32 @@ public final class HostedMcp extends HttpServlet implements AutoCloseable {
 
     /**
      * Runs each call on the connector's current executor (the service's, with its stored credentials, limits and
-     * renewals), read afresh so that edits and deletion take effect at once.
+     * renewals), read afresh so that edits and deletion take effect at once; the context store's actions are
+     * answered from the connector's synced records, and offered to MCP clients with the rest (the tools' enums,
+     * params and descriptions).
      */
-    private record StoredConnector(String organizationId, String connectorId, ServerContext ctx) implements Executor {
+    private record StoredConnector(String organizationId, String connectorId, ServerContext ctx,
+                                   LocalActions localActions) implements Executor {
         private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
                 new com.fasterxml.jackson.databind.ObjectMapper();
 
+        StoredConnector(String organizationId, String connectorId, ServerContext ctx) {
+            this(organizationId, connectorId, ctx, new StoreLocalActions((entity, action, params) ->
+                    ctx.contextStore().run(connectorId, entity, action, params)));
+        }
+
         @Override
         public ExecutionResult execute(String entity, String action, Map<String, ?> params) {
-            if (StoreActions.handles(action)) {
-                return ctx.contextStore().run(connectorId, entity, action, JSON.valueToTree(params));
+            if (localActions.handles(entity, action)) {
+                return localActions.run(entity, action, JSON.valueToTree(params));
             }
             return run(e -> e.execute(entity, action, params));
         }
 
         @Override
         public ExecutionResult execute(String entity, String action, JsonNode params) {
-            if (StoreActions.handles(action)) {
-                return ctx.contextStore().run(connectorId, entity, action, params);
+            if (localActions.handles(entity, action)) {
+                return localActions.run(entity, action, params);
             }
             return run(e -> e.execute(entity, action, params));
         }

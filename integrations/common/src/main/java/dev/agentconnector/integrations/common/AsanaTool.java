@@ -15,6 +15,7 @@ import dev.agentconnector.runtime.tool.ToolDescription;
 import dev.agentconnector.runtime.tool.ToolSchemas;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,10 @@ import java.util.logging.Logger;
  * read-only refusals all come back as failure envelopes whose message says how to fix the call, never as
  * exceptions; a result longer than {@link #maxResultChars()} is cut with a note in {@code meta.result_cut}.
  * Thread-safe; it does not own (or close) the connector.
+ *
+ * <p>Actions the connector answers without calling Asana ({@link AsanaConnector#localActions()}, such as
+ * {@code context_store_search} and {@code context_store_aggregate} when it has a context store) are offered too: in
+ * the description, with their guide, and in the {@code action} enum.
  *
  * <pre>{@code
  * AsanaTool tool = AsanaTool.builder(connector).readOnly(true).build();
@@ -60,8 +65,8 @@ public final class AsanaTool {
         this.readOnly = b.readOnly;
         this.maxResultChars = b.maxResultChars;
         this.budget = new ResultBudget(mapper, maxResultChars);
-        this.description = readOnly ? ToolDescription.generate(spec, true) : connector.toolDescription();
-        this.inputSchema = ToolSchemas.execute(spec, readOnly);
+        this.description = connector.toolDescription(readOnly);
+        this.inputSchema = ToolSchemas.execute(spec, readOnly, connector.localActions());
         try {
             this.inputSchemaJson = mapper.writeValueAsString(inputSchema);
         } catch (JsonProcessingException e) {
@@ -84,7 +89,10 @@ public final class AsanaTool {
         return spec.name() + "_execute";
     }
 
-    /** What the model reads: every entity, action and param offered, and how paging, fields and errors work. */
+    /**
+     * What the model reads: every entity, action and param offered, how paging, fields and errors work, and the
+     * actions answered without calling Asana with their guide (the connector's {@code toolDescription(readOnly)}).
+     */
     public String description() {
         return description;
     }
@@ -138,6 +146,10 @@ public final class AsanaTool {
         if (op != null && op.isWrite() && readOnly) {
             return fit(refusal(op));
         }
+        if (op == null && readOnly && localWrite(entity, action)) {
+            return fit(Envelopes.failure("read_only", entity + "." + action + ": refused in read-only mode: this "
+                    + "tool does not create, update or delete anything"));
+        }
         try {
             ExecutionResult result = connector.execute(entity, action, args.params());
             if (result.success() && result.download().isPresent() && op != null) {
@@ -152,14 +164,22 @@ public final class AsanaTool {
         }
     }
 
+    /** Whether the connector answers {@code entity.action} itself and it is not read-only. */
+    private boolean localWrite(String entity, String action) {
+        return connector.localActions().actions().stream().anyMatch(a -> a.entity().equals(entity)
+                && a.action().equals(action) && !a.readOnly());
+    }
+
     private OperationSpec known(String entity, String action) {
         EntitySpec e = entity == null ? null : spec.entities().get(entity);
         return e == null || action == null ? null : e.actions().get(action);
     }
 
     private ObjectNode refusal(OperationSpec op) {
-        List<String> reads = ToolDescription.visibleActions(spec.entities().get(op.entity()), true).stream()
-                .map(OperationSpec::action).toList();
+        List<String> reads = new ArrayList<>(ToolDescription.visibleActions(spec.entities()
+                .get(op.entity()), true).stream().map(OperationSpec::action).toList());
+        ToolDescription.visibleLocalActions(spec, op.entity(), connector.localActions(), true)
+                .forEach(a -> reads.add(a.action()));
         return Envelopes.failure("read_only", op.qualifiedName() + ": refused in read-only mode: this tool does not "
                 + "create, update or delete anything" + (reads.isEmpty() ? "" : "; " + op.entity()
                 + " offers here: " + String.join(", ", reads)));

@@ -90,13 +90,16 @@ public final class ResultBudget {
         copy.set("data", kept);
         boolean allPages = envelope.path("meta").has("pages");
         boolean nextPage = envelope.path("meta").path("next_page").isObject();
+        boolean cursor = envelope.path("meta").path("cursor").isTextual(); // a context store search's next page
         ObjectNode note = meta(copy).putObject(CUT);
         note.put("records_returned", keep);
         note.put("records_dropped", total - keep);
         note.put("note", "Cut to " + keep + " of " + total + " records to stay under " + maxChars
                 + " characters; the other " + (total - keep) + " are not shown"
                 + (nextPage && !allPages ? ", and meta.next_page continues after all " + total + ", not after these "
-                + keep : "") + ". "
+                + keep : "")
+                + (cursor ? ", and meta.cursor continues after all " + total + ", not after these " + keep : "")
+                + ". "
                 + (narrowing != null ? narrowing : "To get them, repeat the call narrower: fields with only what you "
                 + "need, " + (allPages ? "a smaller max_records" : "limit=" + keep) + ", or filters."));
         return copy;
