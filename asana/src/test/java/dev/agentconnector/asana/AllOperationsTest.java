@@ -198,6 +198,21 @@ class AllOperationsTest {
             ExecutionResult gone = asana.execute("tasks", "get", Map.of("task_gid", made.get("task")));
             assertThat(gone.exception()).isInstanceOf(NotFoundException.class);
         }));
+        steps.add(step("events.list", () -> {
+            // the first call has no token: 412 with a fresh one in meta.sync, as Asana answers
+            ExecutionResult first = asana.execute("events", "list", Map.of("resource", made.get("project")));
+            assertThat(first.success()).isFalse();
+            assertThat(first.meta().path("status").asInt()).isEqualTo(412);
+            String sync = first.meta().path("sync").asText();
+            assertThat(sync).isNotBlank();
+            JsonNode task = ok("tasks", "create", Map.of("data", Map.of("name", "followed", "projects",
+                    List.of(made.get("project")))));
+            JsonNode events = ok("events", "list", Map.of("resource", made.get("project"), "sync", sync));
+            assertThat(events).anySatisfy(e -> {
+                assertThat(e.path("resource").path("gid").asText()).isEqualTo(task.path("gid").asText());
+                assertThat(e.path("action").asText()).isEqualTo("added");
+            });
+        }));
         steps.add(step("projects.delete", () -> ok("projects", "delete", Map.of("project_gid", made.get("project")))));
         steps.add(step("every operation was exercised", () -> {
             Set<String> all = new LinkedHashSet<>();

@@ -67,6 +67,12 @@ final class ServeCommand implements Callable<Integer> {
             + "ASANA_AGENT_RATE_LIMIT_WAIT, else 5s; 0 = never wait)")
     String rateLimitWait;
 
+    @Option(names = "--sync-interval", paramLabel = "DURATION", description = "How long after a connector's "
+            + "context-store sync ends the next is due, e.g. 15m or 1h; every connector synced once is kept up to "
+            + "date at this interval (default: ASANA_AGENT_SYNC_INTERVAL, else 15m; 0 = only when asked with "
+            + "POST .../sync)")
+    String syncInterval;
+
     @Option(names = "--rate-limit-max-waiting", paramLabel = "N", description = "Executes of one connector that may "
             + "wait for its rate limit at once on this instance; more answer 429 at once (default 16)")
     Integer maxWaiting;
@@ -183,6 +189,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (rateLimitWait != null) {
             config.rateLimitWait(Durations.parse(rateLimitWait, "--rate-limit-wait"));
+        }
+        if (syncInterval != null) {
+            config.syncInterval(Durations.parse(syncInterval, "--sync-interval"));
         }
         if (maxWaiting != null) {
             config.rateLimitMaxWaiting(atLeast(maxWaiting, 0, 1, "--rate-limit-max-waiting", ""));

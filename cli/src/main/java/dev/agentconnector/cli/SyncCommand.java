@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentconnector.asana.AsanaConnector;
 import dev.agentconnector.contextstore.ContextStore;
 import dev.agentconnector.contextstore.StoreLocation;
-import dev.agentconnector.contextstore.asana.AsanaFullSync;
+import dev.agentconnector.contextstore.asana.AsanaSync;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,12 +24,14 @@ import java.util.concurrent.Callable;
         description = {"Copy Asana into the context store (an SQLite file in the data directory, or the database of "
                 + "--db), for context_store_search and context_store_aggregate (asana-agent execute ENTITY "
                 + "context_store_search --data-dir DIR ...).",
-                "Credentials as for execute: ASANA_* variables, --sandbox or --hosted. Each run is a full pass: "
-                        + "records deleted in Asana disappear from the store; a failed run removes nothing and the "
-                        + "next one starts over."},
+                "Credentials as for execute: ASANA_* variables, --sandbox or --hosted. The first run lists "
+                        + "everything; later runs read only what changed since (Asana's events, one request per "
+                        + "project plus one per changed task), and records deleted in Asana disappear from the store. "
+                        + "A run that stops (a failure, Ctrl-C) keeps what it wrote; the next one resumes."},
         footer = {"", "Examples:",
                 "  asana-agent sync --sandbox --data-dir /tmp/store",
-                "  asana-agent sync --db 'jdbc:postgresql://localhost:5432/agents?user=me' --entities tasks,projects"})
+                "  asana-agent sync --db 'jdbc:postgresql://localhost:5432/agents?user=me' --entities tasks,projects",
+                "  asana-agent sync --data-dir /tmp/store --full      # list everything anew"})
 final class SyncCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Directory of the SQLite store (default: asana-agent-data, as serve)")
@@ -48,6 +50,10 @@ final class SyncCommand implements Callable<Integer> {
                     + "attachments take a request per task and are synced when named)")
     List<String> entities = new ArrayList<>();
 
+    @Option(names = "--full", description = "List everything anew instead of reading the changes since the last "
+            + "run, and remove whatever Asana no longer has")
+    boolean full;
+
     @Option(names = "--sandbox", description = "Sync from an in-process Asana simulator (no account needed)")
     boolean sandbox;
 
@@ -62,12 +68,13 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<String> wanted = new LinkedHashSet<>(entities.isEmpty() ? AsanaFullSync.DEFAULT_ENTITIES : entities);
-        for (String e : wanted) {
-            if (!AsanaFullSync.ENTITIES.contains(e)) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String e : entities.isEmpty() ? AsanaSync.DEFAULT_ENTITIES : entities) {
+            if (!AsanaSync.ENTITIES.contains(e.trim())) {
                 throw new IllegalArgumentException("--entities: unknown entity '" + e + "'; choose from "
-                        + String.join(", ", AsanaFullSync.ENTITIES));
+                        + String.join(", ", AsanaSync.ENTITIES));
             }
+            wanted.add(e.trim());
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null;
@@ -78,10 +85,10 @@ final class SyncCommand implements Callable<Integer> {
             ContextStore store = where.open();
             err.println("asana-agent sync: into " + where.describe());
             err.flush();
-            AsanaFullSync.Report report;
+            AsanaSync.Report report;
             try {
-                report = new AsanaFullSync(asana, store, "local", Clock.systemUTC()).run(workspaces,
-                        wanted, line -> {
+                report = new AsanaSync(asana, store, "local", Clock.systemUTC()).run(workspaces,
+                        wanted, full, line -> {
                             long now = System.nanoTime();
                             if (terminal && now - lastLine[0] > 250_000_000L) {
                                 lastLine[0] = now;
@@ -89,7 +96,7 @@ final class SyncCommand implements Callable<Integer> {
                                 err.flush();
                             }
                         });
-            } catch (AsanaFullSync.SyncException e) {
+            } catch (AsanaSync.SyncException e) {
                 err.println((terminal ? "\r\033[K" : "") + "asana-agent: " + e.getMessage());
                 return ExitCodes.API_ERROR;
             }
@@ -102,6 +109,9 @@ final class SyncCommand implements Callable<Integer> {
             out.put("store", where.describe());
             out.set("written", mapper.valueToTree(report.written()));
             out.set("removed", mapper.valueToTree(report.removed()));
+            out.put("projects_listed", report.projectsListed());
+            out.put("projects_incremental", report.projectsIncremental());
+            out.put("changes", report.changes());
             out.put("requests", report.requests());
             out.put("took_ms", report.tookMillis());
             spec.commandLine().getOut().println(mapper.writeValueAsString(out));

@@ -43,6 +43,29 @@ class SyncCliTest {
         JsonNode report = JSON.readTree(sync.out());
         assertThat(report.path("written").path("tasks").asLong()).isGreaterThan(10);
         assertThat(report.path("store").asText()).contains(dir.toString());
+        long projects = report.path("projects_listed").asLong();
+        assertThat(projects).isPositive();
+
+        // the second run reads only the changes: one task renamed in Asana meanwhile
+        String task = sim.fixtures().taskGid();
+        assertThat(CliProcess.run(env, "execute", "tasks", "update", "--params", "{\"task_gid\":\"" + task
+                + "\",\"data\":{\"name\":\"Renamed between syncs\"}}").exit()).isZero();
+        CliProcess.Result again = CliProcess.run(env, "sync", "--data-dir", dir.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        JsonNode second = JSON.readTree(again.out());
+        assertThat(second.path("projects_listed").asLong()).isZero();
+        assertThat(second.path("projects_incremental").asLong()).isEqualTo(projects);
+        assertThat(second.path("written").path("tasks").asLong()).isEqualTo(1);
+        // one page each of workspaces, and per workspace of users, teams, tags and projects; one events request
+        // per project; one get for the renamed task
+        long workspaces = report.path("written").path("workspaces").asLong();
+        assertThat(second.path("requests").asLong()).isEqualTo(1 + 4 * workspaces + projects + 1);
+        CliProcess.Result renamed = CliProcess.run(env, "execute", "tasks", "context_store_search", "--data-dir",
+                dir.toString(), "--params", "{\"query\":{\"filter\":{\"eq\":{\"gid\":\"" + task + "\"}}}}");
+        assertThat(JSON.readTree(renamed.out()).path("data").get(0).path("name").asText())
+                .isEqualTo("Renamed between syncs");
+        CliProcess.Result full = CliProcess.run(env, "sync", "--data-dir", dir.toString(), "--full");
+        assertThat(JSON.readTree(full.out()).path("projects_listed").asLong()).isEqualTo(projects);
 
         CliProcess.Result search = CliProcess.run(env, "execute", "tasks", "context_store_search", "--data-dir",
                 dir.toString(), "--params", "{\"query\":{\"filter\":{\"eq\":{\"completed\":false}},\"sort\":[{\"name\":"

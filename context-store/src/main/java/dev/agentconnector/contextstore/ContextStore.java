@@ -87,8 +87,12 @@ public final class ContextStore {
         });
     }
 
-    /** Removes every record and sync mark of a scope (a deleted connector's data); returns the records removed. */
+    /**
+     * Removes every record, sync mark and sync token of a scope (a deleted connector's data); returns the records
+     * removed.
+     */
     public int deleteScope(String scope) {
+        forgetSyncTokens(scope);
         run("DELETE FROM cs_sync_state WHERE scope = ?", ps -> {
             ps.setString(1, scope);
             return ps.executeUpdate();
@@ -277,6 +281,91 @@ public final class ContextStore {
             return out;
         }
         return node;
+    }
+
+    /** The events sync token kept for a followed resource of a scope, or null. */
+    public String syncToken(String scope, String resource) {
+        return run("SELECT token FROM cs_sync_tokens WHERE scope = ? AND resource = ?", ps -> {
+            ps.setString(1, scope);
+            ps.setString(2, resource);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    /** Keeps the events sync token to continue a followed resource of a scope from. */
+    public void saveSyncToken(String scope, String resource, String token, long millis) {
+        run("INSERT INTO cs_sync_tokens (scope, resource, token, updated_at) VALUES (?, ?, ?, ?) "
+                + "ON CONFLICT (scope, resource) DO UPDATE SET token = excluded.token, updated_at = excluded.updated_at",
+                ps -> {
+                    ps.setString(1, scope);
+                    ps.setString(2, resource);
+                    ps.setString(3, token);
+                    ps.setLong(4, millis);
+                    return ps.executeUpdate();
+                });
+    }
+
+    /** Drops one resource's sync token (the resource is gone). */
+    public void forgetSyncToken(String scope, String resource) {
+        run("DELETE FROM cs_sync_tokens WHERE scope = ? AND resource = ?", ps -> {
+            ps.setString(1, scope);
+            ps.setString(2, resource);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Drops every sync token of a scope, so that the next sync fetches everything anew. */
+    public int forgetSyncTokens(String scope) {
+        return run("DELETE FROM cs_sync_tokens WHERE scope = ?", ps -> {
+            ps.setString(1, scope);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** The resources a scope holds sync tokens for. */
+    public List<String> syncTokenResources(String scope) {
+        return run("SELECT resource FROM cs_sync_tokens WHERE scope = ? ORDER BY resource", ps -> {
+            ps.setString(1, scope);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Gids of a scope's records of {@code entity} that match {@code filter} (the search grammar's filter object) and
+     * were last written before {@code millis}: what a pass that re-fetched a part of the data did not see again.
+     * At most {@code max}, in gid order, after {@code afterGid} (null: from the first).
+     */
+    public List<String> staleGids(String scope, String entity, JsonNode filter, long millis, String afterGid,
+                                  int max) {
+        SqlDialect.Sql where = dialect.where(Filter.parse(filter, "filter"));
+        String sql = "SELECT r.gid FROM cs_records r WHERE r.scope = ? AND r.entity = ? AND r.synced_at < ? "
+                + "AND r.gid > ? AND (" + where.text() + ") ORDER BY r.gid LIMIT ?";
+        return run(sql, ps -> {
+            int i = 1;
+            ps.setString(i++, scope);
+            ps.setString(i++, entity);
+            ps.setLong(i++, millis);
+            ps.setString(i++, afterGid == null ? "" : afterGid);
+            for (Object p : where.params()) {
+                ps.setObject(i++, p);
+            }
+            ps.setInt(i, max);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
     }
 
     private interface Work<T> {

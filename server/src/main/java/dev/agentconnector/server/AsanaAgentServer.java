@@ -133,8 +133,9 @@ public final class AsanaAgentServer implements AutoCloseable {
         ApplicationStore applications = new ApplicationStore(db);
         SqlDialect dialect = db.vendor() == Database.Vendor.POSTGRESQL ? SqlDialect.POSTGRES : SqlDialect.SQLITE;
         ContextStore.migrate(db.dataSource(), dialect);
-        HostedContextStore contextStore = new HostedContextStore(new ContextStore(db.dataSource(), dialect), executors,
-                config.clock(), 2);
+        HostedContextStore contextStore = new HostedContextStore(new ContextStore(db.dataSource(), dialect), db,
+                connectors, executors, metrics, config.clock(), new HostedContextStore.Settings(config.syncThreads(),
+                config.syncInterval(), config.syncPoll(), config.syncLease()));
         parts.contextStore = contextStore;
         ServerContext ctx = new ServerContext(config, config.clock(), db, applications,
                 new WorkspaceStore(db), connectors, new OAuthAppStore(db), new OAuthStateStore(db),

@@ -44,6 +44,10 @@ public final class ServerConfig {
     private final dev.agentconnector.runtime.http.RateLimits asanaRateLimits;
     private final HttpLimits httpLimits;
     private final Duration rateLimitWait;
+    private final Duration syncInterval;
+    private final Duration syncPoll;
+    private final Duration syncLease;
+    private final int syncThreads;
     private final int rateLimitMaxWaiting;
     private final int dbPoolSize;
     private final int maxCachedExecutors;
@@ -69,6 +73,10 @@ public final class ServerConfig {
         this.asanaRateLimits = b.asanaRateLimits;
         this.httpLimits = b.httpLimits;
         this.rateLimitWait = b.rateLimitWait;
+        this.syncInterval = b.syncInterval;
+        this.syncPoll = b.syncPoll;
+        this.syncLease = b.syncLease;
+        this.syncThreads = b.syncThreads;
         this.rateLimitMaxWaiting = b.rateLimitMaxWaiting;
         this.dbPoolSize = b.dbPoolSize;
         this.maxCachedExecutors = b.maxCachedExecutors;
@@ -89,7 +97,8 @@ public final class ServerConfig {
      * Defaults overridden by environment variables: {@code ASANA_BASE_URL}, {@code ASANA_TOKEN_URL},
      * {@code ASANA_AUTHORIZE_URL}, {@code ASANA_AGENT_MASTER_KEY} (base64 of 32 bytes), and optionally
      * {@code ASANA_AGENT_DB_URL}, {@code ASANA_AGENT_DATA_DIR}, {@code ASANA_AGENT_PUBLIC_URL},
-     * {@code ASANA_AGENT_METRICS_TOKEN}, {@code ASANA_AGENT_RATE_LIMIT_WAIT}, and the HTTP layer's
+     * {@code ASANA_AGENT_METRICS_TOKEN}, {@code ASANA_AGENT_RATE_LIMIT_WAIT}, {@code ASANA_AGENT_SYNC_INTERVAL}
+     * (0 turns the schedule off), and the HTTP layer's
      * {@code ASANA_AGENT_HEADER_TIMEOUT}, {@code ASANA_AGENT_IDLE_TIMEOUT} (durations such as {@code 10s} or
      * {@code 500ms}) and {@code ASANA_AGENT_MAX_CONNECTIONS}. Use {@link #toBuilder()} to apply command-line
      * settings on top.
@@ -123,6 +132,9 @@ public final class ServerConfig {
         }
         if ((v = get(env, "ASANA_AGENT_RATE_LIMIT_WAIT")) != null) {
             b.rateLimitWait(Durations.parse(v, "ASANA_AGENT_RATE_LIMIT_WAIT"));
+        }
+        if ((v = get(env, "ASANA_AGENT_SYNC_INTERVAL")) != null) {
+            b.syncInterval(Durations.parse(v, "ASANA_AGENT_SYNC_INTERVAL"));
         }
         HttpLimits.Builder limits = b.httpLimits.toBuilder();
         if ((v = get(env, "ASANA_AGENT_HEADER_TIMEOUT")) != null) {
@@ -174,6 +186,10 @@ public final class ServerConfig {
         b.asanaRateLimits = asanaRateLimits;
         b.httpLimits = httpLimits;
         b.rateLimitWait = rateLimitWait;
+        b.syncInterval = syncInterval;
+        b.syncPoll = syncPoll;
+        b.syncLease = syncLease;
+        b.syncThreads = syncThreads;
         b.rateLimitMaxWaiting = rateLimitMaxWaiting;
         b.dbPoolSize = dbPoolSize;
         b.maxCachedExecutors = maxCachedExecutors;
@@ -284,6 +300,26 @@ public final class ServerConfig {
         return rateLimitWait;
     }
 
+    /** How long after a connector's sync pass ends the next one is due; zero: only when asked. */
+    public Duration syncInterval() {
+        return syncInterval;
+    }
+
+    /** How often each instance looks for due syncs. */
+    public Duration syncPoll() {
+        return syncPoll;
+    }
+
+    /** How long an instance's claim on a running sync lasts without renewal (another instance takes it after). */
+    public Duration syncLease() {
+        return syncLease;
+    }
+
+    /** Sync passes one instance runs at once. */
+    public int syncThreads() {
+        return syncThreads;
+    }
+
     /** Most executions of one connector waiting for a rate-limit slot at once, per instance; more answer 429. */
     public int rateLimitMaxWaiting() {
         return rateLimitMaxWaiting;
@@ -357,6 +393,10 @@ public final class ServerConfig {
                 dev.agentconnector.runtime.http.RateLimits.ASANA_DEFAULT;
         private HttpLimits httpLimits = HttpLimits.defaults();
         private Duration rateLimitWait = Duration.ofSeconds(5);
+        private Duration syncInterval = Duration.ofMinutes(15);
+        private Duration syncPoll = Duration.ofSeconds(5);
+        private Duration syncLease = Duration.ofMinutes(5);
+        private int syncThreads = 2;
         private int rateLimitMaxWaiting = 16;
         private int dbPoolSize = 8;
         private int maxCachedExecutors = 1000;
@@ -481,6 +521,47 @@ public final class ServerConfig {
          */
         public Builder asanaRateLimits(dev.agentconnector.runtime.http.RateLimits limits) {
             this.asanaRateLimits = Objects.requireNonNull(limits, "asanaRateLimits");
+            return this;
+        }
+
+        /**
+         * How long after a connector's sync pass ends the next one is due (default 15 minutes): every connector that
+         * was synced once is kept up to date at this interval. Zero turns the schedule off (a pass runs only when
+         * asked for with POST .../sync).
+         */
+        public Builder syncInterval(Duration interval) {
+            if (interval == null || interval.isNegative()) {
+                throw new IllegalArgumentException("syncInterval must be zero (no schedule) or positive, got "
+                        + interval);
+            }
+            this.syncInterval = interval;
+            return this;
+        }
+
+        /** How often each instance looks for due syncs (default 5 s). */
+        public Builder syncPoll(Duration poll) {
+            if (poll == null || poll.isNegative() || poll.isZero()) {
+                throw new IllegalArgumentException("syncPoll must be positive, got " + poll);
+            }
+            this.syncPoll = poll;
+            return this;
+        }
+
+        /** How long a claim on a running sync lasts without renewal (default 5 minutes; at least 1 s). */
+        public Builder syncLease(Duration lease) {
+            if (lease == null || lease.toMillis() < 1000) {
+                throw new IllegalArgumentException("syncLease must be at least 1 s, got " + lease);
+            }
+            this.syncLease = lease;
+            return this;
+        }
+
+        /** Sync passes one instance runs at once (default 2). */
+        public Builder syncThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("syncThreads must be at least 1, got " + threads);
+            }
+            this.syncThreads = threads;
             return this;
         }
 

@@ -41,8 +41,8 @@ class AsanaSpecTest {
         assertThat(spec.fieldsParam()).isEqualTo("opt_fields");
         assertThat(spec.recordsField()).isEqualTo("data");
         assertThat(spec.nextPageField()).isEqualTo("next_page");
-        assertThat(spec.entities()).hasSize(27);
-        assertThat(spec.operationCount()).isEqualTo(47);
+        assertThat(spec.entities()).hasSize(28);
+        assertThat(spec.operationCount()).isEqualTo(48);
     }
 
     @Test

@@ -48,6 +48,7 @@ class RecordSchemaConformanceTest {
             component("Section", "SectionResponse"),
             component("SectionCompact", "SectionCompact"),
             component("Story", "StoryResponse"),
+            component("Event", "EventResponse"),
             component("AsanaResource", "AsanaResource"),
             component("Like", "Like"),
             component("EnumOption", "EnumOption"),

@@ -25,11 +25,20 @@ final class ResponseReader {
         this.mapper = mapper;
     }
 
-    /** Records and meta of a successful response; throws {@link ApiException} for an error status. */
+    /**
+     * Records and meta of a successful response; throws {@link ApiException} for an error status, except when the
+     * error's body carries one of the operation's meta fields (e.g. the fresh sync token of an expired one), which
+     * then comes back as a failed result whose meta holds them.
+     */
     ExecutionResult read(OperationSpec op, ApiResponse response) {
         byte[] body = response.bytes();
         if (response.status() < 200 || response.status() >= 300) {
-            throw error(op.qualifiedName(), response, body);
+            ApiException e = error(op.qualifiedName(), response, body);
+            ObjectNode extra = op.metaFields().isEmpty() ? null : metaFields(op, parse(body), null);
+            if (extra == null || extra.isEmpty()) {
+                throw e;
+            }
+            return ExecutionResult.failure(e, extra);
         }
         JsonNode root = parse(body);
         if (root == null) {
@@ -51,7 +60,23 @@ final class ResponseReader {
             JsonNode next = spec.nextPageField() == null ? null : root.get(spec.nextPageField());
             meta.set("next_page", next == null ? NullNode.getInstance() : next);
         }
+        if (!op.metaFields().isEmpty()) {
+            meta = metaFields(op, root, meta);
+        }
         return ExecutionResult.success(records, meta);
+    }
+
+    /** {@code meta} (created when null) with the operation's meta fields that {@code root} holds. */
+    private ObjectNode metaFields(OperationSpec op, JsonNode root, ObjectNode meta) {
+        ObjectNode out = meta == null ? mapper.createObjectNode() : meta;
+        if (root != null && root.isObject()) {
+            for (String f : op.metaFields()) {
+                if (root.has(f)) {
+                    out.set(f, root.get(f));
+                }
+            }
+        }
+        return out;
     }
 
     /** The typed exception for an error response, with the API's own messages and request id. */

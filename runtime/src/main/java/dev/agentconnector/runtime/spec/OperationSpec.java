@@ -20,6 +20,8 @@ import java.util.Map;
  * @param returnsList   whether {@code data} is an array
  * @param requiresOneOf alternative groups of params of which at least one group must be complete
  * @param downloadUrlField for downloads, the field of the metadata record holding the file URL, or null
+ * @param metaFields    top-level response fields copied into {@code meta} (also from an error's body), e.g. a sync
+ *                      token
  */
 public record OperationSpec(
         String entity,
@@ -33,11 +35,13 @@ public record OperationSpec(
         String returns,
         boolean returnsList,
         List<List<String>> requiresOneOf,
-        String downloadUrlField) {
+        String downloadUrlField,
+        List<String> metaFields) {
 
     public OperationSpec {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         defaultFields = List.copyOf(defaultFields);
+        metaFields = metaFields == null ? List.of() : List.copyOf(metaFields);
         requiresOneOf = requiresOneOf.stream().map(List::copyOf).toList();
     }
 

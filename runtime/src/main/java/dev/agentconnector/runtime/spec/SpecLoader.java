@@ -42,7 +42,7 @@ public final class SpecLoader {
             "fields_param", "records_field", "next_page_field", "schemas", "entities");
     private static final Set<String> ENTITY_KEYS = Set.of("description", "actions");
     private static final Set<String> ACTION_KEYS = Set.of("description", "method", "path", "params", "pagination",
-            "default_fields", "returns", "returns_list", "requires_one_of", "download_url_field");
+            "default_fields", "returns", "returns_list", "requires_one_of", "download_url_field", "meta_fields");
     private static final Set<String> PARAM_KEYS = Set.of("in", "wire_name", "type", "required", "nullable", "enum",
             "minimum", "maximum", "max_length", "format", "description", "example", "items", "properties");
     private static final Set<String> SCHEMA_KEYS = Set.of("description", "fields");
@@ -261,6 +261,14 @@ public final class SpecLoader {
             }
             requireList(node, "default_fields", where);
             requireList(node, "requires_one_of", where);
+            requireList(node, "meta_fields", where);
+            List<String> metaFields = new ArrayList<>();
+            for (JsonNode f : node.path("meta_fields")) {
+                if (!f.isTextual() || f.asText().isBlank()) {
+                    fail(where + ": meta_fields must be a list of response field names");
+                }
+                metaFields.add(f.asText());
+            }
             List<String> defaultFields = new ArrayList<>();
             boolean selectable = node.has("default_fields");
             for (JsonNode f : node.path("default_fields")) {
@@ -290,7 +298,7 @@ public final class SpecLoader {
                 oneOf.add(names);
             }
             return new OperationSpec(entity, action, text(node, "description", where, true), method, path, params,
-                    pagination, defaultFields, returns, returnsList, oneOf, downloadUrlField);
+                    pagination, defaultFields, returns, returnsList, oneOf, downloadUrlField, metaFields);
         }
 
         /** True for {@code param.property} naming a property of an object param (e.g. {@code data.text}). */

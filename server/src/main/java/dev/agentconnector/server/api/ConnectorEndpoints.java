@@ -212,8 +212,9 @@ final class ConnectorEndpoints {
     }
 
     /**
-     * Starts a pass copying the connector's Asana data into its context store (unless one runs on this instance):
-     * 202 with the sync's status; progress and results in inspect's {@code context_store}.
+     * Asks for a pass copying the connector's Asana data (the changes since the last pass) into its context store:
+     * 202 with the sync's status. Some instance of the service runs it soon (after the pass running, if any);
+     * progress and results are in inspect's {@code context_store}.
      */
     private Response sync(Request r) {
         ConnectorRow row = visible(r);
@@ -221,8 +222,7 @@ final class ConnectorEndpoints {
             throw new ApiError(403, "read_only", "a sync writes the connector's context store, and this token is "
                     + "read-only");
         }
-        ctx.contextStore().start(row);
-        return Response.json(202, ctx.contextStore().describe(row.id()));
+        return Response.json(202, ctx.contextStore().request(row));
     }
 
     /** The connector of the path, if the caller may see it; 404 otherwise (whether or not it exists). */

@@ -26,6 +26,10 @@ public final class ServerMetrics implements RequestObserver {
     private final Counter refreshes;
     private final Counter asanaErrors;
     private final Counter rateLimitRefusals;
+    private final Counter syncs;
+    private final Histogram syncDuration;
+    private final Counter syncRecords;
+    private final Counter syncRequests;
 
     public ServerMetrics() {
         requests = Counter.builder().name("asana_agent_http_requests_total")
@@ -52,6 +56,26 @@ public final class ServerMetrics implements RequestObserver {
         rateLimitRefusals = Counter.builder().name("asana_agent_rate_limit_refusals_total")
                 .help("Operations answered 429 by the service's own per-connector limiter, never sent to Asana")
                 .register(registry);
+        syncs = Counter.builder().name("asana_agent_context_store_syncs_total")
+                .help("Context-store sync passes run on this instance, by outcome (succeeded, failed, lease_lost)")
+                .labelNames("outcome").register(registry);
+        syncDuration = Histogram.builder().name("asana_agent_context_store_sync_duration_seconds")
+                .help("Time a context-store sync pass took, by outcome").labelNames("outcome").classicOnly()
+                .classicUpperBounds(0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600).register(registry);
+        syncRecords = Counter.builder().name("asana_agent_context_store_sync_records_total")
+                .help("Records written to or removed from the context store by sync passes").labelNames("change")
+                .register(registry);
+        syncRequests = Counter.builder().name("asana_agent_context_store_sync_requests_total")
+                .help("Requests to Asana made by context-store sync passes").register(registry);
+    }
+
+    /** A finished sync pass: its outcome, duration, the records it wrote and removed, and its requests to Asana. */
+    public void sync(String outcome, long nanos, long written, long removed, long requests) {
+        syncs.labelValues(outcome).inc();
+        syncDuration.labelValues(outcome).observe(nanos / 1e9);
+        syncRecords.labelValues("written").inc(written);
+        syncRecords.labelValues("removed").inc(removed);
+        syncRequests.inc(requests);
     }
 
     @Override

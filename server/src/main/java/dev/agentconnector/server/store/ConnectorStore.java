@@ -62,6 +62,18 @@ public final class ConnectorStore {
         });
     }
 
+    /** The connector with this id, whichever organization owns it (for the service's own background work). */
+    public Optional<ConnectorRow> findById(String id) {
+        return db.query("reading a connector", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE c.id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** The organization's connectors, oldest first, optionally of one workspace and one definition. */
     public List<ConnectorRow> list(String organizationId, String workspaceName, String definitionId) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE c.organization_id = ?");

@@ -17,28 +17,28 @@ import java.util.stream.Stream;
  * database named by {@code ASANA_AGENT_TEST_PG_URL} (default {@value #DEFAULT_PG_URL}). Several service instances or
  * pools may open its {@link #jdbcUrl()} at once.
  */
-abstract class TestDatabase implements AutoCloseable {
-    static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+public abstract class TestDatabase implements AutoCloseable {
+    public static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
     /** The URL every pool of the test opens. */
-    abstract String jdbcUrl();
+    public abstract String jdbcUrl();
 
     /** Null when usable; otherwise why not (the tests are then skipped with it). */
-    abstract String skipReason();
+    public abstract String skipReason();
 
     @Override
     public abstract void close() throws Exception;
 
-    static TestDatabase sqlite() throws IOException {
+    public static TestDatabase sqlite() throws IOException {
         Path dir = Files.createTempDirectory("asana-agent-ratelimit-");
         return new TestDatabase() {
             @Override
-            String jdbcUrl() {
+            public String jdbcUrl() {
                 return "jdbc:sqlite:" + dir.resolve("asana-agent.db");
             }
 
             @Override
-            String skipReason() {
+            public String skipReason() {
                 return null;
             }
 
@@ -53,7 +53,7 @@ abstract class TestDatabase implements AutoCloseable {
         };
     }
 
-    static TestDatabase postgres() {
+    public static TestDatabase postgres() {
         String env = System.getenv("ASANA_AGENT_TEST_PG_URL");
         String admin = env == null || env.isBlank() ? DEFAULT_PG_URL : env.strip();
         byte[] random = new byte[6];
@@ -70,12 +70,12 @@ abstract class TestDatabase implements AutoCloseable {
         String skip = reason;
         return new TestDatabase() {
             @Override
-            String jdbcUrl() {
+            public String jdbcUrl() {
                 return admin + (admin.contains("?") ? "&" : "?") + "currentSchema=" + schema;
             }
 
             @Override
-            String skipReason() {
+            public String skipReason() {
                 return skip;
             }
 
