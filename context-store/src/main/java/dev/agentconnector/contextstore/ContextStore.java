@@ -47,24 +47,48 @@ public final class ContextStore {
 
     /** Inserts or replaces a record (it must have a {@code gid}). */
     public void upsert(String scope, String entity, JsonNode record, long syncedAtMillis) {
-        String gid = record.path("gid").asText(null);
-        if (gid == null || gid.isEmpty()) {
-            throw new IllegalArgumentException("a record needs a gid");
+        upsertAll(scope, entity, List.of(record), syncedAtMillis);
+    }
+
+    /**
+     * Inserts or replaces records (each must have a {@code gid}) in one transaction: a page of a sync is written
+     * whole or not at all, with one round trip and one commit.
+     */
+    public void upsertAll(String scope, String entity, List<JsonNode> records, long syncedAtMillis) {
+        if (records.isEmpty()) {
+            return;
+        }
+        for (JsonNode record : records) {
+            String gid = record.path("gid").asText(null);
+            if (gid == null || gid.isEmpty()) {
+                throw new IllegalArgumentException("a record needs a gid");
+            }
         }
         String cast = dialect == SqlDialect.POSTGRES ? "CAST(? AS jsonb)" : "?";
         String sql = "INSERT INTO cs_records (scope, entity, gid, doc, folded, synced_at) VALUES (?, ?, ?, " + cast
                 + ", " + cast + ", ?) ON CONFLICT (scope, entity, gid) DO UPDATE SET doc = excluded.doc, "
                 + "folded = excluded.folded, synced_at = excluded.synced_at";
-        run(sql, ps -> {
-            ps.setString(1, scope);
-            ps.setString(2, entity);
-            ps.setString(3, gid);
-            ps.setString(4, write(record));
-            ps.setString(5, write(fold(record)));
-            ps.setLong(6, syncedAtMillis);
-            ps.executeUpdate();
-            return null;
-        });
+        try (Connection c = data.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (JsonNode record : records) {
+                    ps.setString(1, scope);
+                    ps.setString(2, entity);
+                    ps.setString(3, record.path("gid").asText());
+                    ps.setString(4, write(record));
+                    ps.setString(5, write(fold(record)));
+                    ps.setLong(6, syncedAtMillis);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the context store could not be written: " + e.getMessage(), e);
+        }
     }
 
     /** Removes a record; true when there was one. */

@@ -1,5 +1,7 @@
 package dev.agentconnector.contextstore;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -54,7 +56,7 @@ public record StoreLocation(DataSource dataSource, SqlDialect dialect, String de
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(url);
-            return new StoreLocation(ds, SqlDialect.POSTGRES, "PostgreSQL at " + url.replaceAll("\\?.*", ""));
+            return new StoreLocation(pooled(ds), SqlDialect.POSTGRES, "PostgreSQL at " + url.replaceAll("\\?.*", ""));
         }
         throw new IllegalArgumentException("--db takes a jdbc:postgresql: or jdbc:sqlite: URL");
     }
@@ -63,9 +65,24 @@ public record StoreLocation(DataSource dataSource, SqlDialect dialect, String de
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(15_000);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // in WAL mode, NORMAL loses no committed write when the process is killed (only, at worst, the last ones at
+        // a power cut, which the next sync writes again) and spares an fsync per commit
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(url);
-        return new StoreLocation(ds, SqlDialect.SQLITE, describe);
+        return new StoreLocation(pooled(ds), SqlDialect.SQLITE, describe);
+    }
+
+    /** A few pooled connections: a sync or a search makes many small statements, each on a connection. */
+    private static DataSource pooled(DataSource ds) {
+        HikariConfig c = new HikariConfig();
+        c.setDataSource(ds);
+        c.setPoolName("context-store");
+        c.setMaximumPoolSize(4);
+        c.setMinimumIdle(0);
+        c.setIdleTimeout(60_000);
+        c.setInitializationFailTimeout(-1); // a database that is down fails the first statement, with its reason
+        return new HikariDataSource(c);
     }
 
     /** The store here, its tables created or updated first. */

@@ -17,6 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -131,6 +135,15 @@ public final class AsanaSync {
             store.forgetSyncTokens(scope);
         }
         Pass pass = new Pass(clock.millis(), wanted, progress);
+        try {
+            return run(pass, workspaces, wanted);
+        } finally {
+            pass.close();
+        }
+    }
+
+    private Report run(Pass pass, List<String> workspaces, Set<String> wanted) {
+        Consumer<String> progress = pass.progress;
         Set<String> followed = pass.followsProjects() ? new LinkedHashSet<>() : Set.of();
         List<String> found = new ArrayList<>();
         pass.list("workspaces", "workspaces", Map.of(), List.of(), wanted.contains("workspaces"), found::add);
@@ -199,6 +212,8 @@ public final class AsanaSync {
         long changes;
         int listed;
         int incremental;
+        private ExecutorService writer;
+        private Future<?> pendingWrite;
 
         Pass(long start, Set<String> wanted, Consumer<String> progress) {
             this.start = start;
@@ -233,17 +248,59 @@ public final class AsanaSync {
                 if (!r.success()) {
                     throw failed(listEntity + ".list", r);
                 }
-                for (JsonNode record : r.data()) {
-                    if (write) {
-                        write(entity, record);
-                    }
+                List<JsonNode> page = new ArrayList<>(r.data().size());
+                r.data().forEach(page::add);
+                for (JsonNode record : page) {
                     seen.accept(record.path("gid").asText());
+                }
+                if (write) {
+                    // written while the next page is fetched; at most one page waits, so the heap stays flat
+                    awaitWrite();
+                    pendingWrite = writer().submit(() -> store.upsertAll(scope, entity, page, start));
+                    written.merge(entity, (long) page.size(), Long::sum);
                 }
                 offset = r.nextOffset().orElse(null);
                 if (write) {
                     progress.accept(entity + ": " + written.getOrDefault(entity, 0L) + " written");
                 }
             } while (offset != null);
+            awaitWrite();
+        }
+
+        private ExecutorService writer() {
+            if (writer == null) {
+                writer = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "context-store-sync-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return writer;
+        }
+
+        /** Waits for the page being written; its failure stops the pass. */
+        void awaitWrite() {
+            if (pendingWrite == null) {
+                return;
+            }
+            try {
+                pendingWrite.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SyncException("sync stopped: interrupted; what was written is kept, and the next sync "
+                        + "resumes", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+            } finally {
+                pendingWrite = null;
+            }
+        }
+
+        void close() {
+            if (writer != null) {
+                writer.shutdownNow();
+            }
         }
 
         /**
