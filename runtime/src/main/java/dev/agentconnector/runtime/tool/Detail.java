@@ -24,16 +24,21 @@ enum Detail {
      * none for an object whose properties are listed.
      */
     PARAM_MEANING,
+    /**
+     * Lists the optional params of a read with a long list of them (a search's filters, at least
+     * {@link ParamLines#LONG_FILTER_LIST}) by name and type only: such filters are named for what they filter.
+     */
+    FILTER_LISTS_BY_NAME,
     /** Cuts action descriptions to their first clause. */
     ACTION_MEANING,
     /** Cuts entity descriptions to their first clause. */
     ENTITY_MEANING,
     /**
-     * Lists the optional params of reads by name and type only: they are mostly filters named for what they filter.
-     * Reached only when a description holds more than the spec (such as the actions a store answers).
+     * Lists the optional params of every read by name and type only. This level and the next are reached when a
+     * description holds more than the spec (the actions a store answers, with their guide).
      */
     READ_FILTERS_BY_NAME,
-    /** Leaves out the example calls. */
+    /** Leaves out the example calls of the spec's actions. */
     NO_EXAMPLES;
 
     boolean atLeast(Detail other) {

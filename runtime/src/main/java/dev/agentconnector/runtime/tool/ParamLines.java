@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class ParamLines {
     private static final Pattern RESTATED = Pattern.compile("^Gids? of (?:the |a |an )?([A-Za-z]+)\\b");
     private static final Pattern OBJECT_EXAMPLE = Pattern.compile(",? e\\.g\\. \\{[^}]*}");
+    /** A read with this many optional params or more has a filter list ({@link Detail#FILTER_LISTS_BY_NAME}). */
+    static final int LONG_FILTER_LIST = 10;
 
     private final Detail detail;
     private final Clauses clauses;
@@ -64,6 +66,9 @@ final class ParamLines {
      * {@code as in ACTION:} line, since its meaning is written above.
      */
     void write(StringBuilder sb, OperationSpec op, String indent, String prefix, List<ParamSpec> params) {
+        boolean filtersByName = !op.isWrite() && (detail.atLeast(Detail.READ_FILTERS_BY_NAME)
+                || (detail.atLeast(Detail.FILTER_LISTS_BY_NAME)
+                && params.stream().filter(p -> !p.required()).count() >= LONG_FILTER_LIST));
         Map<String, List<String>> again = new LinkedHashMap<>();
         Map<String, List<String>> lines = new LinkedHashMap<>();
         Map<String, String> nested = new HashMap<>();
@@ -79,8 +84,7 @@ final class ParamLines {
                 again.computeIfAbsent(earlier, k -> new ArrayList<>()).add(name);
                 continue;
             }
-            String description = detail.atLeast(Detail.READ_FILTERS_BY_NAME) && !op.isWrite() && !p.required()
-                    && p.properties().isEmpty() ? null : description(p);
+            String description = filtersByName && !p.required() && p.properties().isEmpty() ? null : description(p);
             String body = " " + type + (description == null || description.isEmpty() ? "" : ": " + description);
             String key = prefix + p.name() + "\u0000" + body + "\u0000" + nestedKey(p);
             String seen = paramsSeen.putIfAbsent(key, op.qualifiedName());
