@@ -48,8 +48,9 @@ class SyncCliTest {
 
         // the second run reads only the changes: one task renamed in Asana meanwhile
         String task = sim.fixtures().taskGid();
-        assertThat(CliProcess.run(env, "execute", "tasks", "update", "--params", "{\"task_gid\":\"" + task
-                + "\",\"data\":{\"name\":\"Renamed between syncs\"}}").exit()).isZero();
+        CliProcess.Result rename = CliProcess.run(env, "execute", "tasks", "update", "--params", "{\"task_gid\":\""
+                + task + "\",\"data\":{\"name\":\"Renamed between syncs\"}}");
+        assertThat(rename.exit()).as(rename.err() + rename.out()).isZero();
         CliProcess.Result again = CliProcess.run(env, "sync", "--data-dir", dir.toString());
         assertThat(again.exit()).as(again.err()).isZero();
         JsonNode second = JSON.readTree(again.out());
@@ -92,5 +93,62 @@ class SyncCliTest {
                 "--data-dir", dir.toString(), "--params", "{\"query\":{}}");
         assertThat(notSynced.exit()).isEqualTo(2);
         assertThat(notSynced.err()).contains("no attachments have been synced");
+    }
+
+    @Test
+    void aSyncKilledMidwayIsResumedByTheNextRunWithNothingLostOrDoubled() throws Exception {
+        try (AsanaSimulator slow = AsanaSimulator.builder().seed(42).build().start()) {
+            slow.control().setLatency(java.time.Duration.ofMillis(40));
+            Map<String, String> slowEnv = Map.of("ASANA_TOKEN", slow.personalAccessToken(), "ASANA_BASE_URL",
+                    slow.baseUrl());
+            Path dir = Files.createTempDirectory("cli-killed-");
+            Process p = CliProcess.builder(slowEnv, "sync", "--data-dir", dir.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String url = "jdbc:sqlite:" + dir.resolve("asana-agent.db");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (tokens(url) < 2 && p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(p.isAlive()).as("the sync was still running when killed").isTrue();
+            p.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+            p.waitFor();
+            long finished = tokens(url);
+            assertThat(finished).isPositive();
+
+            slow.control().setLatency(java.time.Duration.ZERO);
+            CliProcess.Result resumed = CliProcess.run(slowEnv, "sync", "--data-dir", dir.toString());
+            assertThat(resumed.exit()).as(resumed.err()).isZero();
+            JsonNode report = JSON.readTree(resumed.out());
+            assertThat(report.path("projects_incremental").asLong()).as("projects finished before the kill")
+                    .isGreaterThanOrEqualTo(finished);
+            assertThat(report.path("projects_listed").asLong()).isPositive();
+
+            Path fresh = Files.createTempDirectory("cli-fresh-");
+            assertThat(CliProcess.run(slowEnv, "sync", "--data-dir", fresh.toString()).exit()).isZero();
+            assertThat(records(url)).isEqualTo(records("jdbc:sqlite:" + fresh.resolve("asana-agent.db")));
+        }
+    }
+
+    private static long tokens(String url) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM cs_sync_tokens")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (java.sql.SQLException notYet) {
+            return 0; // the store is not created yet
+        }
+    }
+
+    /** Every record of the store: entity, gid and document, in order. */
+    private static java.util.List<String> records(String url) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT entity, gid, doc FROM cs_records ORDER BY entity, gid")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+        }
+        return out;
     }
 }
