@@ -41,6 +41,12 @@ class McpCliTest {
         new CommandLine(new ToolDescriptionCommand()).setOut(new PrintWriter(readOnly)).execute("--read-only");
         assertThat(readOnly.toString()).contains("Read-only").doesNotContain("workspace_memberships");
 
+        StringWriter store = new StringWriter();
+        new CommandLine(new ToolDescriptionCommand()).setOut(new PrintWriter(store)).execute("--context-store");
+        assertThat(store.toString()).hasSizeLessThan(12_000).contains(" context_store_search: ")
+                .contains("tasks context_store_aggregate {").contains("workspace_memberships: ");
+        assertThat(out.toString()).doesNotContain("context_store");
+
         StringWriter tasks = new StringWriter();
         new CommandLine(new ToolDescriptionCommand()).setOut(new PrintWriter(tasks)).execute("--entity", "tasks");
         assertThat(tasks.toString()).startsWith("Asana tasks: ").contains("Gid of the workspace to create the task");

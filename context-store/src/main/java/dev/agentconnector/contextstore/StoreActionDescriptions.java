@@ -1,6 +1,7 @@
 package dev.agentconnector.contextstore;
 
 import dev.agentconnector.runtime.exec.LocalAction;
+import dev.agentconnector.runtime.exec.LocalActions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public final class StoreActionDescriptions {
     /** What {@code context_store_search} does, in one line. */
-    static final String SEARCH = "Filter, sort and page synced records";
+    static final String SEARCH = "Filter, sort and page synced records; meta.synced_at says how fresh";
     /** What {@code context_store_aggregate} does, in one line. */
     static final String AGGREGATE = "Group synced records and count or total them";
 
@@ -61,6 +62,17 @@ public final class StoreActionDescriptions {
         return GUIDE;
     }
 
+    /**
+     * The store's actions as they describe themselves, answered by nothing: for printing the description a connector
+     * with a store carries, without a store at hand.
+     */
+    public static LocalActions describing() {
+        return new StoreLocalActions((entity, action, params) -> {
+            throw new IllegalStateException(entity + "." + action + ": no store here; this only describes the "
+                    + "actions (give the connector new StoreLocalActions(store, scope) to run them)");
+        });
+    }
+
     /** The params schema of {@code context_store_search}. */
     static Map<String, Object> searchParams() {
         Map<String, Object> query = new LinkedHashMap<>();
@@ -88,8 +100,8 @@ public final class StoreActionDescriptions {
     /** The params schema of {@code context_store_aggregate}. */
     static Map<String, Object> aggregateParams() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("filter", schema("object", "The records to aggregate, as " + StoreActions.SEARCH
-                + "'s query.filter: " + FILTER + ". Left out: every record"));
+        properties.put("filter", schema("object", "The records to aggregate, written as query.filter of "
+                + StoreActions.SEARCH + " (e.g. {\"eq\": {\"completed\": false}}); left out: every record"));
         Map<String, Object> groupBy = schema("array", "Up to 8 group keys: field paths, or {\"field\": \"due_on\", "
                 + "\"by\": \"day\"|\"week\"|\"month\"} for dates; e.g. [\"assignee.name\"]. Left out: one group");
         groupBy.put("items", Map.of("type", List.of("string", "object")));

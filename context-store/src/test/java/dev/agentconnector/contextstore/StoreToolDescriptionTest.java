@@ -3,6 +3,7 @@ package dev.agentconnector.contextstore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentconnector.asana.AsanaConnector;
+import dev.agentconnector.asana.AsanaHostedAuthConfig;
 import dev.agentconnector.asana.AsanaPersonalAccessTokenAuthConfig;
 import dev.agentconnector.asana.AsanaSpec;
 import dev.agentconnector.asana.AsanaToolDescription;
@@ -113,6 +114,23 @@ class StoreToolDescriptionTest {
             assertThat(with.localActions()).isSameAs(STORE);
             assertThat(with.toolDescription()).contains("context_store_aggregate").isSameAs(with.toolDescription());
             assertThat(with.toolDescription(true)).contains("Read-only").contains("context_store_search");
+        }
+    }
+
+    /** A hosted connector answers the actions from a store synced in its own process, as a local one does. */
+    @Test
+    void aHostedConnectorWithAStoreOffersAndAnswersThem() throws Exception {
+        ContextStore store = StoreLocation.dataDir(java.nio.file.Files.createTempDirectory("hosted-store-"), true)
+                .open();
+        store.upsert("local", "projects", JSON.readTree("{\"gid\":\"1\",\"name\":\"Launch\"}"), 1_000L);
+        store.markSynced("local", "projects", 1_000L);
+        try (AsanaConnector hosted = new AsanaConnector(AsanaHostedAuthConfig.forWorkspace("id", "secret", "ws")
+                .withApiUrl("http://127.0.0.1:9"), ConnectorOptions.builder()
+                .localActions(new StoreLocalActions(store, "local")).build())) {
+            assertThat(hosted.toolDescription()).contains(" context_store_search: ");
+            var found = hosted.execute("projects", "context_store_search", Map.of("query", Map.of()));
+            assertThat(found.success()).as(found.toString()).isTrue();
+            assertThat(found.data().get(0).path("name").asText()).isEqualTo("Launch");
         }
     }
 

@@ -9,6 +9,7 @@ import dev.agentconnector.runtime.error.ConfigurationException;
 import dev.agentconnector.runtime.error.ConnectorException;
 import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.runtime.exec.Executor;
+import dev.agentconnector.runtime.exec.LocalActions;
 import dev.agentconnector.runtime.exec.ParamValidator;
 import dev.agentconnector.runtime.http.ApiRequest;
 import dev.agentconnector.runtime.http.ApiResponse;
@@ -32,7 +33,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Executes operations through a connector execution service: params are validated here against the same spec
  * as local mode, then posted to {@code /api/v1/integrations/connectors/{id}/execute}; the answer becomes the same
  * envelope as local mode. The connector id is resolved once and cached; the application token is cached for its
- * lifetime and renewed after a 401; 429 and 5xx are retried as in local mode (5xx only for reads).
+ * lifetime and renewed after a 401; 429 and 5xx are retried as in local mode (5xx only for reads). Actions of
+ * {@code ConnectorOptions.localActions} are answered here, as a local executor answers them.
  */
 public final class HostedExecutor implements Executor {
     private final ConnectorSpec spec;
@@ -42,6 +44,7 @@ public final class HostedExecutor implements Executor {
     private final Transport transport;
     private final ApplicationToken appToken;
     private final String userAgent;
+    private final LocalActions localActions;
     private volatile String connectorId;
 
     public HostedExecutor(ConnectorSpec spec, HostedConfig config, ConnectorOptions options) {
@@ -53,6 +56,16 @@ public final class HostedExecutor implements Executor {
         this.appToken = new ApplicationToken(config, transport, mapper, options.clock());
         this.userAgent = Version.userAgent(spec.name(), options.userAgentSuffix());
         this.connectorId = config.connectorId();
+        this.localActions = options.localActions() == null ? LocalActions.NONE : options.localActions();
+    }
+
+    /**
+     * The actions answered in this process instead of by the service: those of {@code ConnectorOptions.localActions}
+     * (e.g. a context store synced here), or none.
+     */
+    @Override
+    public LocalActions localActions() {
+        return localActions;
     }
 
     @Override
@@ -66,6 +79,9 @@ public final class HostedExecutor implements Executor {
     }
 
     private ExecutionResult run(String entity, String action, Object params) {
+        if (localActions.handles(entity, action)) {
+            return localActions.run(entity, action, params instanceof JsonNode n ? n : mapper.valueToTree(params));
+        }
         try {
             OperationSpec op = spec.operation(entity, action);
             ObjectNode validated = validator.validate(op, params);

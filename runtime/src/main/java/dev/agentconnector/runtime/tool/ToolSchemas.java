@@ -273,7 +273,7 @@ public final class ToolSchemas {
             if (actions.size() < takers.size() || groups.size() > 1) {
                 Map<String, Object> schema = (Map<String, Object>) properties.get(name);
                 StringBuilder text = new StringBuilder();
-                groups.forEach((description, by) -> text.append(text.length() == 0 ? "" : " ").append('[')
+                groups.forEach((description, by) -> text.append(text.length() == 0 ? "" : "; ").append('[')
                         .append(String.join(", ", by)).append("] ").append(description));
                 schema.put("description", text.toString());
             }

@@ -140,8 +140,8 @@ class ToolSchemasTest {
         Map<String, Object> limit = map(at(params, "properties", "limit"));
         assertThat(limit.get("type")).isEqualTo(List.of("integer", "string"));
         assertThat(limit).doesNotContainKeys("minimum", "maximum"); // the string has neither
-        assertThat((String) limit.get("description")).startsWith("[list] ").contains(" [local_find] Up to 1000")
-                .endsWith(" [local_mark] A label");
+        assertThat((String) limit.get("description")).startsWith("[list] ").contains("; [local_find] Up to 1000; ")
+                .endsWith("; [local_mark] A label");
         assertThat((String) params.get("description")).contains("local_find: query;").endsWith("local_mark: none.");
 
         Map<String, Object> readOnly = ToolSchemas.entity(SPEC, "items", true, LOCAL);

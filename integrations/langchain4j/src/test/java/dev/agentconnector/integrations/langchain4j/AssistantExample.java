@@ -1,9 +1,16 @@
 package dev.agentconnector.integrations.langchain4j;
 
+import dev.agentconnector.asana.AsanaAuthConfig;
 import dev.agentconnector.asana.AsanaConnector;
+import dev.agentconnector.contextstore.ContextStore;
+import dev.agentconnector.contextstore.StoreLocalActions;
+import dev.agentconnector.contextstore.StoreLocation;
 import dev.agentconnector.integrations.common.AsanaTool;
+import dev.agentconnector.runtime.ConnectorOptions;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
+
+import java.nio.file.Path;
 
 /** The LangChain4j examples of docs/INTEGRATIONS.md, compiled and run by the tests; the doc quotes them verbatim. */
 final class AssistantExample {
@@ -37,4 +44,15 @@ final class AssistantExample {
                 .build();
     }
     // DOCS:end langchain4j-read-only
+
+    // DOCS:begin langchain4j-context-store
+    static AsanaConnector withContextStore(AsanaAuthConfig auth, Path dataDir) {
+        // the records `asana-agent sync --data-dir DIR` copied from Asana: context_store_search and
+        // context_store_aggregate answer from them without calling Asana, and the tool's description teaches them
+        ContextStore store = StoreLocation.dataDir(dataDir, false).open();
+        return new AsanaConnector(auth, ConnectorOptions.builder()
+                .localActions(new StoreLocalActions(store, "local"))
+                .build());
+    }
+    // DOCS:end langchain4j-context-store
 }

@@ -12,7 +12,8 @@ class IntegrationsDocTest {
 
     @Test
     void theDocQuotesTheCompiledExamples() {
-        assertThat(missingFrom("docs/INTEGRATIONS.md", SOURCE, "langchain4j-assistant", "langchain4j-read-only")).isEmpty();
+        assertThat(missingFrom("docs/INTEGRATIONS.md", SOURCE, "langchain4j-assistant", "langchain4j-read-only",
+                "langchain4j-context-store")).isEmpty();
     }
 
     @Test

@@ -14,13 +14,15 @@ import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A chat model that plays a tool-calling model without a network: asked a question, it calls {@code asana_execute}
- * with the scripted arguments; shown the tool's response, it answers from it (the task's name, or the error). Its
- * options are tool-calling options, as a real model's are, so the chat client's tool loop takes part.
+ * with the scripted arguments; shown the tool's response, it answers from it (the task's name, the names of a list,
+ * or the error). Its options are tool-calling options, as a real model's are, so the chat client's tool loop takes
+ * part.
  */
 final class ScriptedChatModel implements ChatModel {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,8 +60,14 @@ final class ScriptedChatModel implements ChatModel {
     private static String answer(String envelopeJson) {
         try {
             JsonNode envelope = JSON.readTree(envelopeJson);
+            JsonNode data = envelope.path("data");
+            if (envelope.path("success").asBoolean() && data.isArray()) {
+                List<String> names = new ArrayList<>();
+                data.forEach(record -> names.add(record.path("name").asText()));
+                return "Found " + data.size() + ": " + String.join(", ", names) + ".";
+            }
             return envelope.path("success").asBoolean()
-                    ? "The task is called " + envelope.path("data").path("name").asText() + "."
+                    ? "The task is called " + data.path("name").asText() + "."
                     : "Asana said: " + envelope.path("error").asText();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
