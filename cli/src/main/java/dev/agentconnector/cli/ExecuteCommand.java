@@ -7,6 +7,7 @@ import dev.agentconnector.asana.AsanaConnector;
 import dev.agentconnector.asana.AsanaEnvironment;
 import dev.agentconnector.asana.AsanaSpec;
 import dev.agentconnector.contextstore.StoreActions;
+import dev.agentconnector.contextstore.StoreLocalActions;
 import dev.agentconnector.contextstore.StoreLocation;
 import dev.agentconnector.runtime.ConnectorOptions;
 import dev.agentconnector.runtime.exec.Download;
@@ -140,8 +141,16 @@ final class ExecuteCommand implements Callable<Integer> {
     /** A search or aggregate on the local store: no Asana request, no credentials needed. */
     private int storeAction(ObjectMapper mapper) throws Exception {
         ObjectNode params = new ParamParser(mapper, java.util.Set.of("query", "filter")).parse(paramsJson, pairs);
-        StoreLocation where = StoreLocation.of(db, dataDir, false);
-        ExecutionResult result = StoreActions.run(where.open(), "local", entity, action, params);
+        ExecutionResult result;
+        if (hosted && dataDir == null && db == null) {
+            // the service answers from the connector's records synced there
+            try (Target target = Target.hosted();
+                 AsanaConnector asana = new AsanaConnector(target.auth(), target.options())) {
+                result = asana.execute(entity, action, params);
+            }
+        } else {
+            result = StoreActions.run(StoreLocation.of(db, dataDir, false).open(), "local", entity, action, params);
+        }
         spec.commandLine().getOut().println(mapper.writeValueAsString(result.toJson()));
         spec.commandLine().getOut().flush();
         if (result.success()) {
@@ -174,7 +183,9 @@ final class ExecuteCommand implements Callable<Integer> {
         }
 
         static Target hosted() {
-            return new Target(AsanaEnvironment.fromSystem().hostedAuthConfig(), ConnectorOptions.defaults(), () -> { });
+            // the service answers the store's actions from the connector's synced records
+            return new Target(AsanaEnvironment.fromSystem().hostedAuthConfig(), ConnectorOptions.builder()
+                    .localActions(StoreLocalActions.onTheService()).build(), () -> { });
         }
 
         static Target sandbox(long seed, java.io.PrintWriter err) {

@@ -22,6 +22,7 @@ public final class StoreLocalActions implements LocalActions {
     private static final List<LocalAction> ACTIONS = StoreActionDescriptions.actions();
 
     private final Runner runner;
+    private final boolean service;
 
     /** The actions over {@code store}'s records of {@code scope} ({@code "local"} for what asana-agent sync wrote). */
     public StoreLocalActions(ContextStore store, String scope) {
@@ -30,10 +31,31 @@ public final class StoreLocalActions implements LocalActions {
 
     /** The actions answered by {@code runner}, described as the store's. */
     public StoreLocalActions(Runner runner) {
+        this(runner, false);
+    }
+
+    private StoreLocalActions(Runner runner, boolean service) {
         if (runner == null) {
             throw new IllegalArgumentException("a store (or a runner of its actions) is required");
         }
         this.runner = runner;
+        this.service = service;
+    }
+
+    /**
+     * The actions as the connector execution service answers them from the connector's synced records, for a hosted
+     * connector: {@code ConnectorOptions.builder().localActions(StoreLocalActions.onTheService())} makes its tool
+     * description offer them and its {@code execute} forward them to the service.
+     */
+    public static StoreLocalActions onTheService() {
+        return new StoreLocalActions((entity, action, params) -> {
+            throw new IllegalStateException(entity + "." + action + " is answered by the execution service");
+        }, true);
+    }
+
+    @Override
+    public boolean answeredByService() {
+        return service;
     }
 
     @Override

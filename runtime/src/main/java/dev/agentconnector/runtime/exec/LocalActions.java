@@ -54,4 +54,13 @@ public interface LocalActions {
     default String guide() {
         return "";
     }
+
+    /**
+     * True when these actions are answered by the connector execution service rather than in this process: a hosted
+     * connector forwards them to the service as they are (the service checks them); a local one refuses them, since
+     * no service is there to answer.
+     */
+    default boolean answeredByService() {
+        return false;
+    }
 }

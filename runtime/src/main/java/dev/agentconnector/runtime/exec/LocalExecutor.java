@@ -155,6 +155,11 @@ public final class LocalExecutor implements Executor {
 
     private ExecutionResult run(String entity, String action, Object params) {
         if (localActions != null && localActions.handles(entity, action)) {
+            if (localActions.answeredByService()) {
+                return ExecutionResult.failure(new ConfigurationException(entity + "." + action + " is answered by a "
+                        + "connector execution service, and this connector is local: use a hosted connector, or "
+                        + "give this one a store synced here (asana-agent sync; --data-dir or --db)"));
+            }
             return localActions.run(entity, action, params instanceof JsonNode n ? n : mapper.valueToTree(params));
         }
         try {

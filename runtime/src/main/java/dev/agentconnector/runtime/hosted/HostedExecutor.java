@@ -7,6 +7,7 @@ import dev.agentconnector.runtime.ConnectorOptions;
 import dev.agentconnector.runtime.Version;
 import dev.agentconnector.runtime.error.ConfigurationException;
 import dev.agentconnector.runtime.error.ConnectorException;
+import dev.agentconnector.runtime.error.ValidationException;
 import dev.agentconnector.runtime.exec.ExecutionResult;
 import dev.agentconnector.runtime.exec.Executor;
 import dev.agentconnector.runtime.exec.LocalActions;
@@ -80,7 +81,8 @@ public final class HostedExecutor implements Executor {
 
     private ExecutionResult run(String entity, String action, Object params) {
         if (localActions.handles(entity, action)) {
-            return localActions.run(entity, action, params instanceof JsonNode n ? n : mapper.valueToTree(params));
+            JsonNode p = params instanceof JsonNode n ? n : mapper.valueToTree(params);
+            return localActions.answeredByService() ? forward(entity, action, p) : localActions.run(entity, action, p);
         }
         try {
             OperationSpec op = spec.operation(entity, action);
@@ -94,13 +96,33 @@ public final class HostedExecutor implements Executor {
             String id = connectorId();
             ApiResponse r = call(op.qualifiedName(), "POST", "/api/v1/integrations/connectors/" + enc(id) + "/execute",
                     body, !op.isWrite());
-            return toResult(op, r);
+            return toResult(op.qualifiedName(), r);
         } catch (ConnectorException e) {
             return ExecutionResult.failure(e);
         }
     }
 
-    private ExecutionResult toResult(OperationSpec op, ApiResponse r) {
+    /**
+     * An action the service answers beyond the spec (one of {@link LocalActions#answeredByService()}): posted as it
+     * is, checked by the service, whose errors come back as failures naming the field at fault.
+     */
+    private ExecutionResult forward(String entity, String action, JsonNode params) {
+        String name = entity + "." + action;
+        try {
+            if (params != null && !params.isNull() && !params.isObject()) {
+                throw new ValidationException(entity, action, "params", "params must be a JSON object");
+            }
+            ObjectNode body = mapper.createObjectNode().put("entity", entity).put("action", action);
+            body.set("params", params == null || params.isNull() ? mapper.createObjectNode() : params);
+            ApiResponse r = call(name, "POST", "/api/v1/integrations/connectors/" + enc(connectorId()) + "/execute",
+                    body, true);
+            return toResult(name, r);
+        } catch (ConnectorException e) {
+            return ExecutionResult.failure(e);
+        }
+    }
+
+    private ExecutionResult toResult(String operation, ApiResponse r) {
         JsonNode json = parse(r.bytes());
         if (r.status() == 200) {
             JsonNode meta = json.get("connector_metadata");
@@ -110,13 +132,13 @@ public final class HostedExecutor implements Executor {
             // services that report failures inside a 200
             JsonNode error = json.path("error");
             return ExecutionResult.failure(HostedErrors.exception(200, error.path("code").asText("api_error"),
-                    error.path("message").asText(op.qualifiedName() + " failed in the execution service"), null,
+                    error.path("message").asText(operation + " failed in the execution service"), null,
                     error.path("details"), spec.title()), meta instanceof ObjectNode o ? o : null);
         }
-        ConnectorException e = HostedErrors.exception(r.status(), json, spec.title(), op.qualifiedName()
+        ConnectorException e = HostedErrors.exception(r.status(), json, spec.title(), operation
                 + ": the execution service answered " + r.status());
         if (e instanceof RemoteExecutionException) {
-            throw new RemoteExecutionException(e.errorType(), op.qualifiedName() + ": the execution service answered "
+            throw new RemoteExecutionException(e.errorType(), operation + ": the execution service answered "
                     + r.status() + ": " + e.getMessage(), r.status());
         }
         throw e;

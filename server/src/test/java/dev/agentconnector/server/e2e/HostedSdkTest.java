@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentconnector.asana.AsanaConnector;
 import dev.agentconnector.asana.AsanaHostedAuthConfig;
 import dev.agentconnector.asana.AsanaPersonalAccessTokenAuthConfig;
+import dev.agentconnector.contextstore.StoreLocalActions;
 import dev.agentconnector.runtime.ConnectorOptions;
 import dev.agentconnector.runtime.error.ConfigurationException;
 import dev.agentconnector.runtime.error.ValidationException;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +73,49 @@ class HostedSdkTest {
             ExecutionResult invalid = remote.execute("tasks", "list", Map.of("limt", 3));
             assertThat(invalid.exception()).isInstanceOf(ValidationException.class);
             assertThat(invalid.error()).contains("did you mean 'limit'");
+        }
+    }
+
+    @Test
+    void theStoreActionsGoToTheServiceWhichAnswersFromTheConnectorsSyncedRecords() throws Exception {
+        ConnectorOptions withStore = ConnectorOptions.builder().localActions(StoreLocalActions.onTheService()).build();
+        try (AsanaConnector remote = hosted(AsanaHostedAuthConfig.forConnector(stack.clientId, stack.clientSecret,
+                connectorId), withStore)) {
+            assertThat(remote.toolDescription()).contains("context_store_search");
+            ExecutionResult before = remote.execute("tasks", "context_store_search", Map.of("query", Map.of()));
+            assertThat(before.success()).isFalse();
+            assertThat(before.error()).contains("no tasks have been synced");
+
+            stack.post("/api/v1/integrations/connectors/" + connectorId + "/sync", stack.appToken(), "{}");
+            JsonNode status = null;
+            for (int i = 0; i < 600; i++) {
+                status = stack.send("GET", "/api/v1/integrations/connectors/" + connectorId + "/inspect",
+                        stack.appToken(), null).body().path("context_store");
+                if (status.path("status").asText().equals("succeeded")) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertThat(status.path("status").asText()).as(String.valueOf(status)).isEqualTo("succeeded");
+
+            ExecutionResult found = remote.execute("tasks", "context_store_search", Map.of("query",
+                    Map.of("filter", Map.of("eq", Map.of("completed", false))), "limit", 2, "fields", List.of("name")));
+            assertThat(found.success()).as(String.valueOf(found.error())).isTrue();
+            assertThat(found.data()).hasSize(2);
+            assertThat(found.meta().path("has_more").asBoolean()).isTrue();
+            assertThat(found.meta().path("synced_at").asText()).isNotBlank();
+            ExecutionResult bad = remote.execute("tasks", "context_store_search", Map.of("query",
+                    Map.of("filter", Map.of("equals", Map.of("name", "x")))));
+            assertThat(bad.success()).isFalse();
+            assertThat(bad.error()).contains("did you mean 'eq'");
+        }
+        // a local connector has no service to forward them to, and says so
+        try (AsanaConnector local = new AsanaConnector(new AsanaPersonalAccessTokenAuthConfig(
+                stack.sim.personalAccessToken()), ConnectorOptions.builder().baseUrl(stack.sim.baseUrl())
+                .localActions(StoreLocalActions.onTheService()).build())) {
+            ExecutionResult r = local.execute("tasks", "context_store_search", Map.of("query", Map.of()));
+            assertThat(r.exception()).isInstanceOf(ConfigurationException.class);
+            assertThat(r.error()).contains("answered by a connector execution service");
         }
     }
 
