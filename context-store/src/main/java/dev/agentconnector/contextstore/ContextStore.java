@@ -39,10 +39,74 @@ public final class ContextStore {
         this.dialect = dialect;
     }
 
-    /** Creates or updates the store's tables. */
+    /**
+     * Creates or updates the store's tables. On SQLite the migrations' connections get the store's functions (the word
+     * index of V5 is filled through them).
+     */
     public static void migrate(DataSource data, SqlDialect dialect) {
-        Flyway.configure(ContextStore.class.getClassLoader()).dataSource(data).locations(dialect.migrations())
-                .table(HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        Flyway.configure(ContextStore.class.getClassLoader()).dataSource(prepared(data, dialect))
+                .locations(dialect.migrations()).table(HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0")
+                .load().migrate();
+    }
+
+    /** The data source with each connection made ready for the dialect. */
+    private static DataSource prepared(DataSource data, SqlDialect dialect) {
+        return new DataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return ready(data.getConnection());
+            }
+
+            @Override
+            public Connection getConnection(String user, String password) throws SQLException {
+                return ready(data.getConnection(user, password));
+            }
+
+            private Connection ready(Connection c) throws SQLException {
+                try {
+                    dialect.prepare(c);
+                    return c;
+                } catch (SQLException | RuntimeException e) {
+                    c.close();
+                    throw e;
+                }
+            }
+
+            @Override
+            public java.io.PrintWriter getLogWriter() throws SQLException {
+                return data.getLogWriter();
+            }
+
+            @Override
+            public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+                data.setLogWriter(out);
+            }
+
+            @Override
+            public void setLoginTimeout(int seconds) throws SQLException {
+                data.setLoginTimeout(seconds);
+            }
+
+            @Override
+            public int getLoginTimeout() throws SQLException {
+                return data.getLoginTimeout();
+            }
+
+            @Override
+            public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+                return data.getParentLogger();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> iface) throws SQLException {
+                return iface.isInstance(data) ? iface.cast(data) : data.unwrap(iface);
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> iface) throws SQLException {
+                return iface.isInstance(data) || data.isWrapperFor(iface);
+            }
+        };
     }
 
     /** Inserts or replaces a record (it must have a {@code gid}). */
@@ -68,7 +132,7 @@ public final class ContextStore {
         String sql = "INSERT INTO cs_records (scope, entity, gid, doc, folded, synced_at) VALUES (?, ?, ?, " + cast
                 + ", " + cast + ", ?) ON CONFLICT (scope, entity, gid) DO UPDATE SET doc = excluded.doc, "
                 + "folded = excluded.folded, synced_at = excluded.synced_at";
-        try (Connection c = data.getConnection()) {
+        try (Connection c = connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (JsonNode record : records) {
@@ -129,6 +193,7 @@ public final class ContextStore {
 
     /** Records that a sync pass of a scope's entity completed at {@code millis}. */
     public void markSynced(String scope, String entity, long millis) {
+        optimize();
         run("INSERT INTO cs_sync_state (scope, entity, synced_at) VALUES (?, ?, ?) ON CONFLICT (scope, entity) "
                 + "DO UPDATE SET synced_at = excluded.synced_at", ps -> {
                     ps.setString(1, scope);
@@ -161,41 +226,140 @@ public final class ContextStore {
         });
     }
 
-    /** Runs a search within one scope and entity. */
+    /**
+     * Runs a search within one scope and entity: the records that pass the filter, in the requested order (each key
+     * ascending or descending with missing values last, then gid), a page at a time. The page starts after the
+     * request's cursor, a keyset position (the last record's sort keys and gid), so pages stay consistent while
+     * other records are written or removed; a cursor made for another query is refused.
+     */
     public SearchResult search(String scope, String entity, SearchRequest request) {
         long start = System.nanoTime();
-        SqlDialect.Sql where = dialect.where(request.filter());
-        StringBuilder sql = new StringBuilder("SELECT r.doc FROM cs_records r WHERE r.scope = ? AND r.entity = ? AND (")
-                .append(where.text()).append(") ORDER BY ");
-        for (SearchRequest.Sort s : request.sort()) {
-            sql.append(dialect.sortKey(s.path())).append(s.descending() ? " DESC" : " ASC").append(" NULLS LAST, ");
+        String digest = request.queryDigest(scope, entity, dialect.kind());
+        SearchRequest.Cursor after = request.after();
+        if (after != null && !after.query().equals(digest)) {
+            throw SearchRequest.differentQuery();
         }
-        sql.append("r.gid ASC LIMIT ? OFFSET ?");
-        int offset = request.offset();
-        List<JsonNode> rows = run(sql.toString(), ps -> {
-            int i = 1;
-            ps.setString(i++, scope);
-            ps.setString(i++, entity);
-            for (Object p : where.params()) {
-                ps.setObject(i++, p);
-            }
-            ps.setInt(i++, request.limit() + 1);
-            ps.setInt(i, offset);
-            List<JsonNode> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs.getString(1)));
+        try (Connection c = connection()) {
+            SqlDialect.Sql where = dialect.where(request.filter(), probe(c));
+            List<Object> params = new ArrayList<>(List.of(scope, entity));
+            params.addAll(where.params());
+            StringBuilder keys = new StringBuilder();
+            StringBuilder order = new StringBuilder(" ORDER BY ");
+            for (SearchRequest.Sort s : request.sort()) {
+                keys.append(", ").append(dialect.sortKey(s.path()));
+                for (String term : dialect.orderBy(s.path(), s.descending())) {
+                    order.append(term).append(", ");
                 }
             }
-            return out;
-        });
-        boolean more = rows.size() > request.limit();
-        List<JsonNode> page = new ArrayList<>();
-        for (int i = 0; i < Math.min(rows.size(), request.limit()); i++) {
-            page.add(Projection.apply(rows.get(i), request.fields()));
+            order.append("r.gid ASC");
+            StringBuilder rows = new StringBuilder(" FROM cs_records r WHERE r.scope = ? AND r.entity = ? AND (")
+                    .append(where.text()).append(")");
+            if (after != null) {
+                SqlDialect.Sql keyset = dialect.after(request.sort(), after);
+                rows.append(" AND ").append(keyset.text());
+                params.addAll(keyset.params());
+            }
+            rows.append(order).append(" LIMIT ?");
+            params.add(request.limit() + 1);
+            String sql = dialect == SqlDialect.SQLITE
+                    // the page is chosen on keys and row ids alone, and only its records are read whole (SQLite
+                    // would otherwise carry every candidate's JSON through the sort)
+                    ? "SELECT r.doc, r.gid" + keys + " FROM cs_records r WHERE r.rid IN (SELECT r.rid" + rows + ")"
+                            + order
+                    : "SELECT r.doc, r.gid" + keys + rows;
+            List<JsonNode> page = new ArrayList<>();
+            SearchRequest.Cursor last = null;
+            boolean more = false;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (page.size() == request.limit()) {
+                            more = true;
+                            break;
+                        }
+                        page.add(Projection.apply(read(rs.getString(1)), request.fields()));
+                        if (page.size() == request.limit()) {
+                            List<JsonNode> values = new ArrayList<>();
+                            for (int k = 0; k < request.sort().size(); k++) {
+                                values.add(dialect.sortValue(rs, 3 + k));
+                            }
+                            last = new SearchRequest.Cursor(digest, values, rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return new SearchResult(page, more, more ? last.encode() : null,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
         }
-        return new SearchResult(page, more, more ? SearchRequest.cursor(offset + request.limit()) : null,
-                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Looks at the data for the compiler on the search's connection (see {@link SqlDialect.Probe}). */
+    private SqlDialect.Probe probe(Connection c) {
+        return new SqlDialect.Probe() {
+            @Override
+            public boolean many(String rowids, List<Object> params) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (" + rowids + " LIMIT "
+                        + MANY + ")")) {
+                    for (int i = 0; i < params.size(); i++) {
+                        ps.setObject(i + 1, params.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() && rs.getInt(1) >= MANY;
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+                }
+            }
+
+            private double records = -1;
+
+            @Override
+            public boolean common(String condition, List<Object> params) {
+                try {
+                    if (records < 0) {
+                        try (PreparedStatement ps = c.prepareStatement("SELECT reltuples FROM pg_class WHERE oid = "
+                                + "'cs_records'::regclass"); ResultSet rs = ps.executeQuery()) {
+                            records = rs.next() ? Math.max(0, rs.getDouble(1)) : 0;
+                        }
+                    }
+                    if (records == 0) {
+                        return false; // no statistics yet
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("EXPLAIN (FORMAT JSON) SELECT 1 FROM cs_records r "
+                            + "WHERE " + condition)) {
+                        for (int i = 0; i < params.size(); i++) {
+                            ps.setObject(i + 1, params.get(i));
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            double expected = read(rs.getString(1)).path(0).path("Plan").path("Plan Rows").asDouble();
+                            return expected >= Math.sqrt(SearchRequest.DEFAULT_LIMIT * records);
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public List<String> fuzzyWords(String word) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT cs_fuzzy_candidates(?)")) {
+                    ps.setString(1, word);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        java.sql.Array words = rs.getArray(1);
+                        return words == null ? List.of() : List.of((String[]) words.getArray());
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+                }
+            }
+        };
     }
 
     /**
@@ -204,32 +368,8 @@ public final class ContextStore {
      */
     public List<JsonNode> aggregate(String scope, String entity, AggregateRequest request) {
         SqlDialect.Sql where = dialect.where(request.filter());
-        List<String> select = new ArrayList<>();
-        List<String> groupBy = new ArrayList<>();
-        for (int i = 0; i < request.groups().size(); i++) {
-            AggregateRequest.Group g = request.groups().get(i);
-            select.add(dialect.groupKey(g.path(), g.bucket()) + " AS g" + i);
-            groupBy.add("g" + i);
-        }
-        for (int i = 0; i < request.metrics().size(); i++) {
-            AggregateRequest.Metric m = request.metrics().get(i);
-            select.add(dialect.metric(m.fn(), m.path()) + " AS m" + i);
-        }
-        StringBuilder sql = new StringBuilder("SELECT ").append(String.join(", ", select))
-                .append(" FROM cs_records r WHERE r.scope = ? AND r.entity = ? AND (").append(where.text()).append(")");
-        if (!groupBy.isEmpty()) {
-            sql.append(" GROUP BY ").append(String.join(", ", groupBy));
-        }
-        List<String> order = new ArrayList<>();
-        for (AggregateRequest.Sort s : request.sort()) {
-            order.add(column(request, s.name()) + (s.descending() ? " DESC" : " ASC") + " NULLS LAST");
-        }
-        order.addAll(groupBy);
-        if (!order.isEmpty()) {
-            sql.append(" ORDER BY ").append(String.join(", ", order));
-        }
-        sql.append(" LIMIT ?");
-        return run(sql.toString(), ps -> {
+        String sql = dialect.aggregate(request, where.text());
+        return run(sql, ps -> {
             int i = 1;
             ps.setString(i++, scope);
             ps.setString(i++, entity);
@@ -243,8 +383,8 @@ public final class ContextStore {
                     ObjectNode row = JSON.createObjectNode();
                     int col = 1;
                     for (AggregateRequest.Group g : request.groups()) {
-                        String key = rs.getString(col++);
-                        row.set(g.name(), key == null ? JSON.nullNode() : read(key));
+                        row.set(g.name(), dialect.groupValue(rs, col, g.bucket()));
+                        col += dialect.groupColumnCount(g.bucket());
                     }
                     for (AggregateRequest.Metric m : request.metrics()) {
                         row.set(m.name(), metricValue(rs, col++, m));
@@ -254,20 +394,6 @@ public final class ContextStore {
             }
             return rows;
         });
-    }
-
-    private static String column(AggregateRequest request, String name) {
-        for (int i = 0; i < request.groups().size(); i++) {
-            if (request.groups().get(i).name().equals(name)) {
-                return "g" + i;
-            }
-        }
-        for (int i = 0; i < request.metrics().size(); i++) {
-            if (request.metrics().get(i).name().equals(name)) {
-                return "m" + i;
-            }
-        }
-        throw new IllegalStateException("no column " + name);
     }
 
     private JsonNode metricValue(ResultSet rs, int col, AggregateRequest.Metric m) throws SQLException {
@@ -397,10 +523,44 @@ public final class ContextStore {
     }
 
     private <T> T run(String sql, Work<T> work) {
-        try (Connection c = data.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             return work.run(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("the context store could not be read or written: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lets SQLite refresh its statistics when the data changed much since they were taken (a no-op otherwise): with
+     * them the query planner picks the indexes of selective conditions. PostgreSQL's autovacuum does the same there.
+     */
+    private void optimize() {
+        if (dialect == SqlDialect.SQLITE) {
+            try (Connection c = connection()) {
+                optimize(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the context store could not be written: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void optimize(Connection c) throws SQLException {
+        if (dialect == SqlDialect.SQLITE) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("PRAGMA optimize=0x10002");
+            }
+        }
+    }
+
+    /** A connection made ready for the dialect (on SQLite, with the store's functions registered). */
+    private Connection connection() throws SQLException {
+        Connection c = data.getConnection();
+        try {
+            dialect.prepare(c);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
         }
     }
 

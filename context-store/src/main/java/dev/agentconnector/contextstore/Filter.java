@@ -20,7 +20,9 @@ import java.util.Map;
  *   <li>{@code in}: {@code {in: {field: [values]}}}.</li>
  *   <li>{@code like}: case-insensitive substring; {@code %} and {@code _} are wildcards when present.</li>
  *   <li>{@code keyword}: any of the words occurs (case-insensitive).</li>
- *   <li>{@code fuzzy}: every word occurs, in any order, ignoring case and punctuation.</li>
+ *   <li>{@code fuzzy}: every word of the text matches a word of the field, in any order, ignoring case, accents and
+ *       punctuation: as a prefix of it, or within 1 edit (words of 4 to 7 characters) or 2 (8 or more), a swap of
+ *       neighbours counting as one; see {@link Fuzzy}.</li>
  *   <li>{@code contains}: {@code {contains: {field: value}}}, the field is an array holding the value.</li>
  *   <li>{@code any}: {@code {any: {field: filter}}}, some element of an array of objects passes the filter.</li>
  *   <li>{@code not}, {@code and}, {@code or}: a filter, a list of filters.</li>

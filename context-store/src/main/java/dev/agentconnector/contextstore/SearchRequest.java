@@ -2,7 +2,14 @@ package dev.agentconnector.contextstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -14,22 +21,92 @@ import java.util.Map;
  * {@code cursor} from the previous page, and {@code fields} as dotted strings ({@code ["name", "assignee.name"]}) or
  * as lists of path segments ({@code [["assignee", "name"]]}).
  *
+ * <p>A cursor is a keyset position: the sort-key values and the gid of the last record of a page (opaque to callers:
+ * {@code cs2:} and base64url JSON), with a digest of the query it belongs to. The next page holds the records that
+ * sort after that position, so records written or deleted between two pages never shift the others: paging on while
+ * the store changes returns every record that did not change exactly once.
+ *
  * @param filter the filter, or null for every record
  * @param sort   sort keys in order (records with the same keys come in gid order)
  * @param limit  records per page
- * @param offset where the page starts (from the cursor)
+ * @param after  where the page starts (from the cursor), or null for the first page
  * @param fields the fields to return, or empty for the whole record
  */
-public record SearchRequest(Filter filter, List<Sort> sort, int limit, int offset, List<FieldPath> fields) {
+public record SearchRequest(Filter filter, List<Sort> sort, int limit, Cursor after, List<FieldPath> fields) {
     /** Records per page unless {@code limit} says otherwise. */
     public static final int DEFAULT_LIMIT = 100;
     /** The largest {@code limit}. */
     public static final int MAX_LIMIT = 1_000;
     private static final List<String> PARAMS = List.of("query", "limit", "cursor", "fields");
-    private static final String CURSOR_PREFIX = "cs1:";
+    private static final String CURSOR_PREFIX = "cs2:";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One sort key. */
     public record Sort(FieldPath path, boolean descending) {
+    }
+
+    /**
+     * A position in the results of one query: after the record with these sort-key values and this gid.
+     *
+     * @param query digest of the scope, entity, filter and sort the cursor was made for
+     * @param keys  the sort-key values of the last record returned (null elements for missing values)
+     * @param gid   its gid
+     */
+    public record Cursor(String query, List<JsonNode> keys, String gid) {
+        public Cursor {
+            keys = java.util.Collections.unmodifiableList(new ArrayList<>(keys));
+        }
+
+        /** The cursor as callers see it: {@code cs2:} and base64url JSON. */
+        public String encode() {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("q", query);
+            ArrayNode k = o.putArray("k");
+            keys.forEach(v -> k.add(v == null ? JSON.nullNode() : v));
+            o.put("g", gid);
+            return CURSOR_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(o.toString()
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Reads a cursor; a text that is not one raises a {@link QueryException} naming {@code cursor}. */
+        public static Cursor decode(String text) {
+            if (!text.startsWith(CURSOR_PREFIX)) {
+                if (isOffsetCursor(text)) {
+                    throw new QueryException("cursor", "cursor comes from an earlier version of the store that paged "
+                            + "by position; leave cursor out to start again from the first page");
+                }
+                throw notOurs();
+            }
+            try {
+                JsonNode o = JSON.readTree(Base64.getUrlDecoder().decode(text.substring(CURSOR_PREFIX.length())));
+                if (o != null && o.path("q").isTextual() && o.path("k").isArray() && o.path("g").isTextual()) {
+                    List<JsonNode> keys = new ArrayList<>();
+                    for (JsonNode v : o.get("k")) {
+                        if (!v.isValueNode()) {
+                            throw notOurs();
+                        }
+                        keys.add(v.isNull() ? null : v);
+                    }
+                    return new Cursor(o.get("q").asText(), keys, o.get("g").asText());
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // falls through to the error
+            }
+            throw notOurs();
+        }
+
+        private static boolean isOffsetCursor(String text) {
+            try {
+                return new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).startsWith("cs1:");
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        private static QueryException notOurs() {
+            return new QueryException("cursor", "cursor is not one this store gave: pass meta.cursor of the previous "
+                    + "page unchanged, or leave cursor out to start from the first page");
+        }
     }
 
     public SearchRequest {
@@ -61,10 +138,16 @@ public record SearchRequest(Filter filter, List<Sort> sort, int limit, int offse
             sort.add(new Sort(FieldPath.parse(key.getKey(), "query.sort"), key.getValue()));
         }
         int limit = Params.limit(params, DEFAULT_LIMIT, MAX_LIMIT);
-        int offset = 0;
+        Cursor after = null;
         JsonNode c = params.get("cursor");
         if (c != null && !c.isNull()) {
-            offset = offset(c.asText());
+            if (!c.isTextual()) {
+                throw Cursor.notOurs();
+            }
+            after = Cursor.decode(c.asText());
+            if (after.keys().size() != sort.size()) {
+                throw differentQuery();
+            }
         }
         List<FieldPath> fields = new ArrayList<>();
         JsonNode f = params.get("fields");
@@ -85,27 +168,27 @@ public record SearchRequest(Filter filter, List<Sort> sort, int limit, int offse
                 }
             }
         }
-        return new SearchRequest(filter, sort, limit, offset, fields);
+        return new SearchRequest(filter, sort, limit, after, fields);
     }
 
-    static String cursor(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + offset)
-                .getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static int offset(String cursor) {
+    /**
+     * A digest of what a cursor must agree with: the scope, the entity, the database kind, the filter and the sort
+     * (not the limit or the fields, which may change from page to page).
+     */
+    String queryDigest(String scope, String entity, String database) {
+        String canonical = scope + '\u0000' + entity + '\u0000' + database + '\u0000' + filter + '\u0000' + sort;
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-            if (text.startsWith(CURSOR_PREFIX)) {
-                int n = Integer.parseInt(text.substring(CURSOR_PREFIX.length()));
-                if (n >= 0) {
-                    return n;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the error
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(d, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        throw new QueryException("cursor", "cursor is not one this store gave: pass meta.cursor of the previous "
-                + "page unchanged, or leave it out for the first page");
+    }
+
+    /** The error of a cursor used with another query than the one it was made for. */
+    static QueryException differentQuery() {
+        return new QueryException("cursor", "cursor was made for a different query (its filter, sort or entity "
+                + "differ): send the query of the page it came from unchanged, or leave cursor out to start from "
+                + "the first page");
     }
 }

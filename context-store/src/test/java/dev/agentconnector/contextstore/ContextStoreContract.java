@@ -7,8 +7,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The search grammar on a real database: each operator with its edge cases (missing and null fields, arrays, nested
- * paths, dates, numbers stored as text, Unicode case), composition, sort, cursor paging, field projection, scopes
- * and the errors of bad queries. Run once on SQLite and once on PostgreSQL.
+ * paths, dates, numbers stored as text, Unicode case), composition, sort, keyset paging (also while another thread
+ * writes), fuzzy matching with typos, field projection, scopes and the errors of bad queries. Run once on SQLite and
+ * once on PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ContextStoreContract {
@@ -59,6 +72,25 @@ abstract class ContextStoreContract {
 
     private SearchResult search(String paramsJson) throws Exception {
         return store.search("conn-a", "tasks", SearchRequest.parse(JSON.readTree(paramsJson)));
+    }
+
+    private SearchResult search(String scope, String paramsJson) throws Exception {
+        return store.search(scope, "tasks", SearchRequest.parse(JSON.readTree(paramsJson)));
+    }
+
+    /** Every gid of a search, page by page at {@code limit}; each page's cursor goes into the next request. */
+    private List<String> allPages(String scope, String query, int limit) throws Exception {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            SearchResult page = search(scope, "{\"query\":" + query + ",\"limit\":" + limit
+                    + (cursor == null ? "" : ",\"cursor\":\"" + cursor + "\"") + "}");
+            page.data().forEach(n -> seen.add(n.path("gid").asText()));
+            assertThat(page.hasMore()).isEqualTo(page.cursor() != null);
+            assertThat(page.data().size()).isLessThanOrEqualTo(limit);
+            cursor = page.cursor();
+        } while (cursor != null);
+        return seen;
     }
 
     private List<String> filter(String filterJson) throws Exception {
@@ -158,6 +190,346 @@ abstract class ContextStoreContract {
             cursor = page.cursor();
         } while (cursor != null);
         assertThat(seen).containsExactlyInAnyOrder("1", "2", "3", "4").doesNotHaveDuplicates();
+    }
+
+    // ---- keyset paging ----
+
+    /** Records with ties, missing and null values in several fields, for paging. */
+    private void fillKeys() throws Exception {
+        if (store.count("keys", "tasks") > 0) {
+            return;
+        }
+        Random rnd = new Random(7);
+        for (int i = 0; i < 47; i++) {
+            StringBuilder t = new StringBuilder("{\"gid\":\"k" + (char) ('a' + i % 26) + i + "\"");
+            int p = rnd.nextInt(6);
+            if (p == 5) {
+                t.append(",\"p\":null");
+            } else if (p != 4) {
+                t.append(",\"p\":").append(p % 3 == 0 ? p + ".5" : String.valueOf(p));
+            }
+            int d = rnd.nextInt(5);
+            if (d < 3) {
+                t.append(",\"d\":\"2026-0").append(d + 1).append("-15\"");
+            } else if (d == 3) {
+                t.append(",\"d\":null");
+            }
+            t.append(",\"s\":\"").append((char) ('a' + rnd.nextInt(3))).append("\"");
+            t.append(",\"b\":").append(rnd.nextBoolean());
+            store.upsert("keys", "tasks", JSON.readTree(t.append("}").toString()), 1L);
+        }
+    }
+
+    @Test
+    void keysetPagesEqualTheUnpagedOrderWithTiesAndMissingValues() throws Exception {
+        fillKeys();
+        List<String> queries = List.of("{}", "{\"sort\":[{\"p\":\"asc\"}]}", "{\"sort\":[{\"p\":\"desc\"}]}",
+                "{\"sort\":[{\"p\":\"desc\"},{\"d\":\"asc\"}]}", "{\"sort\":[{\"d\":\"desc\"},{\"p\":\"asc\"},"
+                        + "{\"s\":\"desc\"}]}", "{\"sort\":[{\"b\":\"asc\"},{\"s\":\"asc\"}]}",
+                "{\"filter\":{\"neq\":{\"b\":true}},\"sort\":[{\"s\":\"asc\"},{\"p\":\"asc\"}]}",
+                "{\"sort\":[{\"missing_everywhere\":\"asc\"}]}");
+        for (String query : queries) {
+            List<String> unpaged = allPages("keys", query, 1000);
+            assertThat(unpaged).as(query).doesNotHaveDuplicates().hasSizeGreaterThan(10);
+            for (int limit : new int[] {1, 2, 3, 7}) {
+                assertThat(allPages("keys", query, limit)).as(query + " at limit " + limit).isEqualTo(unpaged);
+            }
+        }
+        // the order itself: each key in its direction, missing and null last, then gid
+        List<JsonNode> all = search("keys", "{\"query\":{\"sort\":[{\"p\":\"desc\"},{\"d\":\"asc\"}]},\"limit\":1000}")
+                .data();
+        Comparator<JsonNode> byP = Comparator.comparing(n -> n.path("p").isNumber() ? n.get("p").asDouble() : null,
+                Comparator.nullsLast(Comparator.reverseOrder()));
+        Comparator<JsonNode> byD = Comparator.comparing(n -> n.path("d").isTextual() ? n.get("d").asText() : null,
+                Comparator.nullsLast(Comparator.naturalOrder()));
+        List<JsonNode> expected = new ArrayList<>(all);
+        expected.sort(byP.thenComparing(byD).thenComparing(n -> n.get("gid").asText()));
+        assertThat(all).isEqualTo(expected);
+    }
+
+    @Test
+    void pagingWhileAnotherThreadWritesAndDeletesNeitherRepeatsNorSkips() throws Exception {
+        String scope = "live";
+        Set<String> stable = new LinkedHashSet<>();
+        for (int i = 0; i < 40; i++) {
+            String gid = "s" + (char) ('a' + i % 26) + i;
+            stable.add(gid);
+            store.upsert(scope, "tasks", JSON.readTree("{\"gid\":\"" + gid + "\",\"rank\":" + (i % 7)
+                    + ",\"name\":\"stable " + i + "\"}"), 1L);
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger writes = new AtomicInteger();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            Random rnd = new Random(11);
+            List<String> mine = new ArrayList<>();
+            try {
+                while (!stop.get()) {
+                    // other records, sorting before, between and after the stable ones
+                    String gid = (rnd.nextBoolean() ? "a" : "z") + (char) ('a' + rnd.nextInt(26)) + "-w"
+                            + writes.get();
+                    store.upsert(scope, "tasks", JSON.readTree("{\"gid\":\"" + gid + "\",\"rank\":"
+                            + (rnd.nextInt(9) - 1) + ",\"name\":\"other\"}"), 1L);
+                    mine.add(gid);
+                    if (mine.size() > 5) {
+                        store.delete(scope, "tasks", mine.remove(rnd.nextInt(mine.size())));
+                    }
+                    writes.incrementAndGet();
+                }
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, "writer");
+        writer.start();
+        try {
+            for (String query : List.of("{}", "{\"sort\":[{\"rank\":\"asc\"}]}", "{\"sort\":[{\"rank\":\"desc\"},"
+                    + "{\"name\":\"asc\"}]}")) {
+                int before = writes.get();
+                List<String> seen = new ArrayList<>();
+                String cursor = null;
+                do {
+                    SearchResult page = search(scope, "{\"query\":" + query + ",\"limit\":3"
+                            + (cursor == null ? "" : ",\"cursor\":\"" + cursor + "\"") + "}");
+                    page.data().forEach(n -> seen.add(n.path("gid").asText()));
+                    cursor = page.cursor();
+                    Thread.sleep(2); // let the writer in between pages
+                } while (cursor != null);
+                assertThat(seen).as(query).doesNotHaveDuplicates();
+                assertThat(seen.stream().filter(stable::contains).collect(Collectors.toList())).as(query)
+                        .containsExactlyInAnyOrderElementsOf(stable);
+                assertThat(writes.get() - before).as("writes while paging " + query).isGreaterThan(3);
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertThat(failed.get()).isNull();
+    }
+
+    @Test
+    void aCursorBelongsToItsQuery() throws Exception {
+        fillKeys();
+        String cursor = search("keys", "{\"query\":{\"sort\":[{\"p\":\"asc\"}]},\"limit\":2}").cursor();
+        assertThat(cursor).startsWith("cs2:");
+        // limit and fields may change from page to page
+        assertThat(search("keys", "{\"query\":{\"sort\":[{\"p\":\"asc\"}]},\"limit\":5,\"fields\":[\"p\"],"
+                + "\"cursor\":\"" + cursor + "\"}").data()).hasSize(5);
+        for (String other : List.of("{\"sort\":[{\"p\":\"desc\"}]}", "{\"sort\":[{\"d\":\"asc\"}]}",
+                "{\"filter\":{\"eq\":{\"b\":true}},\"sort\":[{\"p\":\"asc\"}]}", "{}")) {
+            assertThatThrownBy(() -> search("keys", "{\"query\":" + other + ",\"cursor\":\"" + cursor + "\"}"))
+                    .as(other).isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.where())
+                            .isEqualTo("cursor")).hasMessageContaining("different query")
+                    .hasMessageContaining("leave cursor out");
+        }
+        assertThatThrownBy(() -> store.search("keys", "projects", SearchRequest.parse(JSON.readTree(
+                "{\"query\":{\"sort\":[{\"p\":\"asc\"}]},\"cursor\":\"" + cursor + "\"}"))))
+                .hasMessageContaining("different query");
+        String offset = Base64.getUrlEncoder().withoutPadding().encodeToString("cs1:100".getBytes(
+                StandardCharsets.US_ASCII));
+        for (String bad : List.of("\"nope\"", "\"cs2:!!\"", "\"cs2:" + Base64.getUrlEncoder().encodeToString(
+                "{\"q\":1}".getBytes(StandardCharsets.UTF_8)) + "\"", "42", "\"" + offset + "\"")) {
+            assertThatThrownBy(() -> search("keys", "{\"query\":{},\"cursor\":" + bad + "}")).as(bad)
+                    .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.where()).isEqualTo("cursor"))
+                    .hasMessageContaining("leave cursor out");
+        }
+        assertThatThrownBy(() -> search("keys", "{\"query\":{},\"cursor\":\"" + offset + "\"}"))
+                .hasMessageContaining("earlier version");
+    }
+
+    // ---- fuzzy ----
+
+    private static final String[] FUZZY_TEXTS = {
+        "Quarterly report draft", "Café menu: résumé of prices", "Launch-plan (v2), final!", "Über wichtig, Straße",
+        "Document the API", "Mobile app v2 launch", "Internationalization rollout", "cat dog", "naïve approach",
+        "東京 office move", "Budget review — Q3", "Roadmap slides for the board",
+    };
+
+    /** Records whose name (text index) and summary (no index) hold the same text. */
+    private void fillFuzzy() throws Exception {
+        if (store.count("fz", "tasks") > 0) {
+            return;
+        }
+        for (int i = 0; i < FUZZY_TEXTS.length; i++) {
+            String text = JSON.writeValueAsString(FUZZY_TEXTS[i]);
+            store.upsert("fz", "tasks", JSON.readTree("{\"gid\":\"f" + (i + 10) + "\",\"name\":" + text
+                    + ",\"notes\":" + text + ",\"summary\":" + text + "}"), 1L);
+        }
+    }
+
+    /** The texts a fuzzy query matches, the same through name, notes (indexed) and summary (not indexed). */
+    private List<String> fuzzy(String query) throws Exception {
+        return fuzzy(query, List.of("name", "notes", "summary"));
+    }
+
+    private List<String> fuzzy(String query, List<String> fields) throws Exception {
+        fillFuzzy();
+        List<String> byName = null;
+        for (String field : fields) {
+            List<String> found = search("fz", "{\"query\":{\"filter\":{\"fuzzy\":{\"" + field + "\":"
+                    + JSON.writeValueAsString(query) + "}}},\"limit\":100}").data().stream()
+                    .map(n -> n.path("summary").asText()).collect(Collectors.toList());
+            if (byName == null) {
+                byName = found;
+            } else {
+                assertThat(found).as(query + " on " + field).isEqualTo(byName);
+            }
+        }
+        return byName;
+    }
+
+    @Test
+    void fuzzyToleratesTyposByWordLength() throws Exception {
+        assertThat(fuzzy("quartarly")).as("one replaced letter").containsExactly("Quarterly report draft");
+        assertThat(fuzzy("raport")).containsExactly("Quarterly report draft");
+        assertThat(fuzzy("reportt")).as("one added").containsExactly("Quarterly report draft");
+        assertThat(fuzzy("lunch")).as("one missing").containsExactly("Launch-plan (v2), final!",
+                "Mobile app v2 launch");
+        assertThat(fuzzy("rapurt")).as("two edits in a 6-letter word").isEmpty();
+        assertThat(fuzzy("quartrly rport")).as("8+ letters: two edits; each word one").containsExactly(
+                "Quarterly report draft");
+        assertThat(fuzzy("internationalisatoin")).as("two edits in a long word").containsExactly(
+                "Internationalization rollout");
+        assertThat(fuzzy("intarnationalisatoin")).as("three edits").isEmpty();
+    }
+
+    @Test
+    void fuzzyCountsASwapOfNeighboursAsOneEdit() throws Exception {
+        assertThat(fuzzy("reprot")).containsExactly("Quarterly report draft");
+        assertThat(fuzzy("qaurterly")).containsExactly("Quarterly report draft");
+        assertThat(fuzzy("bugdet")).as("a swap and nothing else").containsExactly("Budget review — Q3");
+        assertThat(fuzzy("ubdgte")).as("two swaps in a 6-letter word").isEmpty();
+    }
+
+    @Test
+    void fuzzyMatchesPartialWordsShortWordsOnlyAsPrefixes() throws Exception {
+        assertThat(fuzzy("quart")).containsExactly("Quarterly report draft");
+        assertThat(fuzzy("intern")).containsExactly("Internationalization rollout");
+        assertThat(fuzzy("doc")).containsExactly("Document the API");
+        assertThat(fuzzy("cat")).containsExactly("cat dog");
+        assertThat(fuzzy("cot")).as("3 letters: no typo allowed").isEmpty();
+        assertThat(fuzzy("dgo")).isEmpty();
+        assertThat(fuzzy("ca")).containsExactly("Café menu: résumé of prices", "cat dog");
+        assertThat(fuzzy("v2")).containsExactly("Launch-plan (v2), final!", "Mobile app v2 launch");
+    }
+
+    @Test
+    void fuzzyIgnoresCaseAccentsPunctuationAndWordOrder() throws Exception {
+        assertThat(fuzzy("cafe")).containsExactly("Café menu: résumé of prices");
+        assertThat(fuzzy("CAFÉ RESUME")).containsExactly("Café menu: résumé of prices");
+        assertThat(fuzzy("naive")).containsExactly("naïve approach");
+        assertThat(fuzzy("uber")).containsExactly("Über wichtig, Straße");
+        assertThat(fuzzy("strasse")).as("ß is a letter of its own, not ss: two edits").isEmpty();
+        assertThat(fuzzy("plan, launch! FINAL")).containsExactly("Launch-plan (v2), final!");
+        assertThat(fuzzy("draft quarterly")).containsExactly("Quarterly report draft");
+        assertThat(fuzzy("quarterly launch")).as("every word must match").isEmpty();
+        assertThat(fuzzy("東京")).containsExactly("東京 office move");
+        assertThat(fuzzy("q3 budget")).containsExactly("Budget review — Q3");
+    }
+
+    @Test
+    void fuzzyAgreesWithTheReferenceOnEverySingleEdit() throws Exception {
+        fillFuzzy();
+        List<String> queries = new ArrayList<>();
+        for (String word : List.of("quarterly", "report", "launch", "plan", "café", "internationalization")) {
+            String w = word;
+            for (int i = 0; i <= w.length(); i++) {
+                if (i < w.length()) {
+                    queries.add(w.substring(0, i) + "x" + w.substring(i + 1)); // replace
+                    queries.add(w.substring(0, i) + w.substring(i + 1)); // delete
+                }
+                if (i + 1 < w.length()) {
+                    queries.add(w.substring(0, i) + w.charAt(i + 1) + w.charAt(i) + w.substring(i + 2)); // swap
+                }
+                queries.add(w.substring(0, i) + "y" + w.substring(i)); // insert
+            }
+            queries.add(w.substring(0, Math.max(1, w.length() / 2))); // prefix
+            if (w.length() >= 8) {
+                queries.add("x" + w.substring(1, w.length() - 1) + "x"); // two replaced
+                queries.add(w.substring(1, 4) + w.substring(5)); // two deleted
+            }
+        }
+        Set<String> checked = new HashSet<>();
+        for (String q : queries) {
+            if (Fuzzy.words(q).isEmpty() || !checked.add(q)) {
+                continue;
+            }
+            List<String> expected = new ArrayList<>();
+            for (String text : FUZZY_TEXTS) {
+                if (Fuzzy.matches(text.toLowerCase(java.util.Locale.ROOT), q.toLowerCase(java.util.Locale.ROOT))) {
+                    expected.add(text);
+                }
+            }
+            assertThat(fuzzy(q, List.of("name", "summary"))).as(q).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(checked).hasSizeGreaterThan(150);
+    }
+
+    @Test
+    void textIndexesFollowUpdatesAndDeletes() throws Exception {
+        store.upsert("idx", "tasks", JSON.readTree("{\"gid\":\"i1\",\"name\":\"Prepare the offsite agenda\","
+                + "\"notes\":\"Room for twelve\"}"), 1L);
+        assertThat(search("idx", "{\"query\":{\"filter\":{\"fuzzy\":{\"name\":\"ofsite\"}}}}").data()).hasSize(1);
+        assertThat(search("idx", "{\"query\":{\"filter\":{\"like\":{\"notes\":\"twelve\"}}}}").data()).hasSize(1);
+        store.upsert("idx", "tasks", JSON.readTree("{\"gid\":\"i1\",\"name\":\"Book the venue\",\"notes\":7}"), 2L);
+        assertThat(search("idx", "{\"query\":{\"filter\":{\"fuzzy\":{\"name\":\"ofsite\"}}}}").data()).isEmpty();
+        assertThat(search("idx", "{\"query\":{\"filter\":{\"fuzzy\":{\"name\":\"venu\"}}}}").data()).hasSize(1);
+        assertThat(search("idx", "{\"query\":{\"filter\":{\"like\":{\"notes\":\"7\"}}}}").data())
+                .as("notes is no longer text").isEmpty();
+        assertThat(search("idx", "{\"query\":{\"filter\":{\"keyword\":{\"name\":\"venue zzz\"}}}}").data()).hasSize(1);
+        store.delete("idx", "tasks", "i1");
+        assertThat(search("idx", "{\"query\":{\"filter\":{\"fuzzy\":{\"name\":\"venue\"}}}}").data()).isEmpty();
+        assertThat(search("idx", "{\"query\":{\"filter\":{\"like\":{\"name\":\"venue\"}}}}").data()).isEmpty();
+    }
+
+    @Test
+    void anyProjectIsExactWhereverItsIndexApplies() throws Exception {
+        String[] projects = {"Website Relaunch", "website relaunch", "Say \\\"hi\\\"", "100% done", "Relaunch"};
+        for (int i = 0; i < projects.length; i++) {
+            store.upsert("prj", "tasks", JSON.readTree("{\"gid\":\"p" + i + "\",\"projects\":[{\"gid\":\"x\","
+                    + "\"name\":\"Other\"},{\"gid\":\"" + i + "\",\"name\":\"" + projects[i] + "\"}]}"), 1L);
+        }
+        store.upsert("prj", "tasks", JSON.readTree("{\"gid\":\"p9\",\"projects\":\"Website Relaunch\"}"), 1L);
+        for (int i = 0; i < projects.length; i++) {
+            assertThat(search("prj", "{\"query\":{\"filter\":{\"any\":{\"projects\":{\"eq\":{\"name\":"
+                    + JSON.writeValueAsString(JSON.readTree("\"" + projects[i] + "\"").asText()) + "}}}}}}").data())
+                    .extracting(n -> n.path("gid").asText()).as(projects[i]).containsExactly("p" + i);
+        }
+        assertThat(search("prj", "{\"query\":{\"filter\":{\"any\":{\"projects\":{\"eq\":{\"name\":\"Other\"}}}}}}")
+                .data()).hasSize(projects.length);
+        assertThat(search("prj", "{\"query\":{\"filter\":{\"not\":{\"any\":{\"projects\":{\"eq\":{\"name\":"
+                + "\"Relaunch\"}}}}}}}").data()).hasSize(projects.length);
+    }
+
+    @Test
+    void recordsWrittenBeforeTheIndexesAreFoundAfterTheUpgrade() throws Exception {
+        DataSource old = dataSource();
+        org.flywaydb.core.Flyway.configure(ContextStore.class.getClassLoader()).dataSource(old)
+                .locations(dialect().migrations()).table(ContextStore.HISTORY_TABLE).target("2").load().migrate();
+        String cast = dialect() == SqlDialect.POSTGRES ? "CAST(? AS jsonb)" : "?";
+        try (Connection c = old.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO cs_records "
+                + "(scope, entity, gid, doc, folded, synced_at) VALUES ('up', 'tasks', ?, " + cast + ", " + cast
+                + ", 1)")) {
+            for (int i = 0; i < 5; i++) {
+                JsonNode doc = JSON.readTree("{\"gid\":\"u" + i + "\",\"name\":\"Résumé draft " + i + "\","
+                        + "\"completed\":" + (i % 2 == 0) + ",\"due_on\":\"2026-0" + (i + 1) + "-01\"}");
+                ps.setString(1, "u" + i);
+                ps.setString(2, doc.toString());
+                ps.setString(3, ContextStore.fold(doc).toString());
+                ps.executeUpdate();
+            }
+        }
+        ContextStore.migrate(old, dialect());
+        ContextStore upgraded = new ContextStore(old, dialect());
+        SearchRequest typo = SearchRequest.parse(JSON.readTree("{\"query\":{\"filter\":{\"fuzzy\":{\"name\":"
+                + "\"resume draf\"},\"like\":{\"name\":\"sumé\"}},\"sort\":[{\"due_on\":\"desc\"}]},\"limit\":2}"));
+        SearchResult first = upgraded.search("up", "tasks", typo);
+        assertThat(first.data()).extracting(n -> n.path("gid").asText()).containsExactly("u4", "u3");
+        assertThat(upgraded.aggregate("up", "tasks", AggregateRequest.parse(JSON.readTree(
+                "{\"group_by\":[\"completed\"]}"))).toString()).isEqualTo("[{\"completed\":false,\"count\":2}, "
+                + "{\"completed\":true,\"count\":3}]");
+        upgraded.upsert("up", "tasks", JSON.readTree("{\"gid\":\"u9\",\"name\":\"Resume drafting\"}"), 2L);
+        assertThat(upgraded.search("up", "tasks", SearchRequest.parse(JSON.readTree("{\"query\":{\"filter\":"
+                + "{\"fuzzy\":{\"name\":\"resume draf\"}}},\"limit\":100}"))).data()).hasSize(6);
     }
 
     @Test

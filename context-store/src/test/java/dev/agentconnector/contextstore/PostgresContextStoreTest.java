@@ -8,16 +8,19 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The contract on PostgreSQL, in a schema of its own, at {@code ASANA_AGENT_TEST_PG_URL} (default
- * {@value #DEFAULT_URL}); skipped with the reason when no server answers there.
+ * The contract on PostgreSQL, in schemas of its own (one per fresh database asked for), at
+ * {@code ASANA_AGENT_TEST_PG_URL} (default {@value #DEFAULT_URL}); skipped with the reason when no server answers
+ * there.
  */
 class PostgresContextStoreTest extends ContextStoreContract {
     static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     private PGSimpleDataSource admin;
-    private String schema;
+    private final List<String> schemas = new ArrayList<>();
 
     @Override
     DataSource dataSource() {
@@ -25,7 +28,7 @@ class PostgresContextStoreTest extends ContextStoreContract {
         String url = env == null || env.isBlank() ? DEFAULT_URL : env;
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(url);
-        schema = "cs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema = "cs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
@@ -33,6 +36,7 @@ class PostgresContextStoreTest extends ContextStoreContract {
                     + "a reachable database to run these tests");
         }
         admin = ds;
+        schemas.add(schema);
         PGSimpleDataSource scoped = new PGSimpleDataSource();
         scoped.setUrl(url);
         scoped.setCurrentSchema(schema);
@@ -43,7 +47,9 @@ class PostgresContextStoreTest extends ContextStoreContract {
     void dropSchema() throws SQLException {
         if (admin != null) {
             try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + schema + " CASCADE");
+                for (String schema : schemas) {
+                    s.execute("DROP SCHEMA " + schema + " CASCADE");
+                }
             }
         }
     }
