@@ -128,7 +128,7 @@ public final class ContextStore {
                 throw new IllegalArgumentException("a record needs a gid");
             }
         }
-        String cast = dialect == SqlDialect.POSTGRES ? "CAST(? AS jsonb)" : "?";
+        String cast = dialect == SqlDialect.POSTGRES ? "CAST(? AS jsonb)" : "jsonb(?)"; // SQLite: binary JSON (V4)
         String sql = "INSERT INTO cs_records (scope, entity, gid, doc, folded, synced_at) VALUES (?, ?, ?, " + cast
                 + ", " + cast + ", ?) ON CONFLICT (scope, entity, gid) DO UPDATE SET doc = excluded.doc, "
                 + "folded = excluded.folded, synced_at = excluded.synced_at";
@@ -240,36 +240,67 @@ public final class ContextStore {
             throw SearchRequest.differentQuery();
         }
         try (Connection c = connection()) {
-            SqlDialect.Sql where = dialect.where(request.filter(), probe(c));
-            List<Object> params = new ArrayList<>(List.of(scope, entity));
-            params.addAll(where.params());
-            StringBuilder keys = new StringBuilder();
-            StringBuilder order = new StringBuilder(" ORDER BY ");
-            for (SearchRequest.Sort s : request.sort()) {
-                keys.append(", ").append(dialect.sortKey(s.path()));
-                for (String term : dialect.orderBy(s.path(), s.descending())) {
-                    order.append(term).append(", ");
+            boolean snapshot = dialect == SqlDialect.SQLITE && c.getAutoCommit();
+            if (snapshot) {
+                c.setAutoCommit(false); // one read transaction: the probes' row ids and the query see the same data
+            }
+            try {
+                return search(c, scope, entity, request, digest, after, start);
+            } finally {
+                if (snapshot) {
+                    c.rollback();
+                    c.setAutoCommit(true);
                 }
             }
-            order.append("r.gid ASC");
-            StringBuilder rows = new StringBuilder(" FROM cs_records r WHERE r.scope = ? AND r.entity = ? AND (")
-                    .append(where.text()).append(")");
-            if (after != null) {
-                SqlDialect.Sql keyset = dialect.after(request.sort(), after);
-                rows.append(" AND ").append(keyset.text());
-                params.addAll(keyset.params());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private SearchResult search(Connection c, String scope, String entity, SearchRequest request, String digest,
+                                SearchRequest.Cursor after, long start) throws SQLException {
+        StoreProbe probe = new StoreProbe(c);
+        SqlDialect.Sql where = dialect.where(request.filter(), probe);
+        List<Object> params = new ArrayList<>(List.of(scope, entity));
+        params.addAll(where.params());
+        StringBuilder keys = new StringBuilder();
+        StringBuilder order = new StringBuilder(" ORDER BY ");
+        for (SearchRequest.Sort s : request.sort()) {
+            keys.append(", ").append(dialect.sortKey(s.path()));
+            for (String term : dialect.orderBy(s.path(), s.descending())) {
+                order.append(term).append(", ");
             }
-            rows.append(order).append(" LIMIT ?");
-            params.add(request.limit() + 1);
-            String sql = dialect == SqlDialect.SQLITE
-                    // the page is chosen on keys and row ids alone, and only its records are read whole (SQLite
-                    // would otherwise carry every candidate's JSON through the sort)
-                    ? "SELECT r.doc, r.gid" + keys + " FROM cs_records r WHERE r.rid IN (SELECT r.rid" + rows + ")"
-                            + order
-                    : "SELECT r.doc, r.gid" + keys + rows;
-            List<JsonNode> page = new ArrayList<>();
-            SearchRequest.Cursor last = null;
-            boolean more = false;
+        }
+        order.append("r.gid ASC");
+        StringBuilder rows = new StringBuilder(" FROM cs_records r WHERE r.scope = ? AND r.entity = ? AND (")
+                .append(where.text()).append(")");
+        if (after != null) {
+            SqlDialect.Sql keyset = dialect.after(request.sort(), after);
+            rows.append(" AND ").append(keyset.text());
+            params.addAll(keyset.params());
+        }
+        rows.append(order).append(" LIMIT ?");
+        params.add(request.limit() + 1);
+        String sql = dialect == SqlDialect.SQLITE
+                // the page is chosen on keys and row ids alone, and only its records are read whole (SQLite
+                // would otherwise carry every candidate's JSON through the sort); doc is binary JSON there
+                ? "SELECT json(r.doc), r.gid" + keys + " FROM cs_records r WHERE r.rid IN (SELECT r.rid" + rows
+                        + ")" + order
+                : "SELECT r.doc, r.gid" + keys + rows;
+        List<JsonNode> page = new ArrayList<>();
+        SearchRequest.Cursor last = null;
+        boolean more = false;
+        // PostgreSQL: a condition many records meet is checked record by record in order, by an index scan in the
+        // requested order; its planner, which would misjudge such a condition as rare, is told so for this query
+        boolean inOrder = dialect == SqlDialect.POSTGRES && probe.tookCommon;
+        if (inOrder) {
+            c.setAutoCommit(false);
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET LOCAL enable_seqscan = off");
+                st.execute("SET LOCAL enable_bitmapscan = off");
+            }
+        }
+        try {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < params.size(); i++) {
                     ps.setObject(i + 1, params.get(i));
@@ -291,75 +322,159 @@ public final class ContextStore {
                     }
                 }
             }
-            return new SearchResult(page, more, more ? last.encode() : null,
-                    (System.nanoTime() - start) / 1_000_000);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+        } finally {
+            if (inOrder) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
         }
+        return new SearchResult(page, more, more ? last.encode() : null,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Records a sample for a probe's estimate holds (SQLite). */
+    private static final int SAMPLE = 400;
+
+    /**
+     * How many of n records may meet a text condition before checking records in order beats reading the text
+     * index's candidates: with c candidates, reading them costs about c x 8 us on SQLite, checking records in order
+     * until a page is full about (page x n / c) x 3 us; they meet near c = 0.6 x sqrt(page x n).
+     */
+    private static long threshold(double records) {
+        return records > 0 ? (long) Math.ceil(0.6 * Math.sqrt(SearchRequest.DEFAULT_LIMIT * records))
+                : SqlDialect.Probe.MANY;
     }
 
     /** Looks at the data for the compiler on the search's connection (see {@link SqlDialect.Probe}). */
-    private SqlDialect.Probe probe(Connection c) {
-        return new SqlDialect.Probe() {
-            @Override
-            public boolean many(String rowids, List<Object> params) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM (" + rowids + " LIMIT "
-                        + MANY + ")")) {
-                    for (int i = 0; i < params.size(); i++) {
-                        ps.setObject(i + 1, params.get(i));
+    private final class StoreProbe implements SqlDialect.Probe {
+        private final Connection c;
+        private double records = -1;
+        private String sample;
+        /** Whether some condition was found common (the query is then meant to check records in order). */
+        boolean tookCommon;
+
+        StoreProbe(Connection c) {
+            this.c = c;
+        }
+
+        @Override
+        public List<Long> few(String rowids, List<Object> params) {
+            try (PreparedStatement ps = c.prepareStatement(rowids + " LIMIT " + threshold(records()))) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
                     }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() && rs.getInt(1) >= MANY;
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+                }
+                return ids.size() >= threshold(records()) ? null : ids;
+            } catch (SQLException e) {
+                throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public boolean common(String condition, List<Object> params) {
+            try {
+                boolean common = dialect == SqlDialect.SQLITE ? sampled(condition, params)
+                        : planned(condition, params);
+                tookCommon |= common;
+                return common;
+            } catch (SQLException e) {
+                throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+            }
+        }
+
+        /** SQLite: the share meeting the condition among SAMPLE records spread over the table (fixed ids). */
+        private boolean sampled(String condition, List<Object> params) throws SQLException {
+            double n = records();
+            if (n < SAMPLE) {
+                return false; // a small store: its indexes answer at once
+            }
+            if (sample == null) {
+                long maxRid;
+                try (PreparedStatement ps = c.prepareStatement("SELECT max(rid) FROM cs_records");
+                     ResultSet rs = ps.executeQuery()) {
+                    maxRid = rs.next() ? rs.getLong(1) : 0;
+                }
+                StringBuilder ids = new StringBuilder("[");
+                for (long i = 1; i <= SAMPLE && maxRid > 0; i++) {
+                    ids.append(i == 1 ? "" : ",").append(1 + Math.floorMod(i * 2_654_435_761L, maxRid));
+                }
+                sample = ids.append("]").toString();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(CASE WHEN " + condition
+                    + " THEN 1 END) FROM cs_records r WHERE r.rid IN (SELECT value FROM json_each(?))")) {
+                int i = 1;
+                for (Object p : params) {
+                    ps.setObject(i++, p);
+                }
+                ps.setString(i, sample);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    double seen = rs.getLong(1);
+                    return seen > 0 && rs.getLong(2) / seen * n >= threshold(n);
                 }
             }
+        }
 
-            private double records = -1;
-
-            @Override
-            public boolean common(String condition, List<Object> params) {
-                try {
-                    if (records < 0) {
-                        try (PreparedStatement ps = c.prepareStatement("SELECT reltuples FROM pg_class WHERE oid = "
-                                + "'cs_records'::regclass"); ResultSet rs = ps.executeQuery()) {
-                            records = rs.next() ? Math.max(0, rs.getDouble(1)) : 0;
-                        }
-                    }
-                    if (records == 0) {
-                        return false; // no statistics yet
-                    }
-                    try (PreparedStatement ps = c.prepareStatement("EXPLAIN (FORMAT JSON) SELECT 1 FROM cs_records r "
-                            + "WHERE " + condition)) {
-                        for (int i = 0; i < params.size(); i++) {
-                            ps.setObject(i + 1, params.get(i));
-                        }
-                        try (ResultSet rs = ps.executeQuery()) {
-                            rs.next();
-                            double expected = read(rs.getString(1)).path(0).path("Plan").path("Plan Rows").asDouble();
-                            return expected >= Math.sqrt(SearchRequest.DEFAULT_LIMIT * records);
-                        }
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+        /**
+         * PostgreSQL: the share meeting the condition among the records of pages drawn at random, about 5 x SAMPLE
+         * (the same pages each time while the table is unchanged). The planner's own estimate would not do: it multiplies
+         * the frequencies of a condition's parts (the words of a query, the trigrams of a pattern) as if they
+         * were independent, which they are not.
+         */
+        private boolean planned(String condition, List<Object> params) throws SQLException {
+            double n = records();
+            if (n < SAMPLE) {
+                return false; // no statistics yet, or a small store: its indexes answer at once
+            }
+            double percent = Math.min(100, 100.0 * SAMPLE * 5 / n);
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE " + condition
+                    + ") FROM cs_records r TABLESAMPLE SYSTEM (" + percent + ") REPEATABLE (7)")) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    double seen = rs.getLong(1);
+                    // PostgreSQL reads a candidate by its index and checks a record in order at about the same
+                    // cost: they meet near c = sqrt(page x n)
+                    return seen > 0 && rs.getLong(2) / seen * n >= Math.sqrt(SearchRequest.DEFAULT_LIMIT * n);
                 }
             }
+        }
 
-            @Override
-            public List<String> fuzzyWords(String word) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT cs_fuzzy_candidates(?)")) {
-                    ps.setString(1, word);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        java.sql.Array words = rs.getArray(1);
-                        return words == null ? List.of() : List.of((String[]) words.getArray());
-                    }
+        /** The records the statistics count (SQLite: PRAGMA optimize's; PostgreSQL: ANALYZE's), 0 without. */
+        private double records() {
+            if (records < 0) {
+                String sql = dialect == SqlDialect.SQLITE
+                        ? "SELECT max(CAST(stat AS INTEGER)) FROM sqlite_stat1 WHERE tbl = 'cs_records'"
+                        : "SELECT reltuples FROM pg_class WHERE oid = 'cs_records'::regclass";
+                try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                    records = rs.next() ? Math.max(0, rs.getDouble(1)) : 0;
                 } catch (SQLException e) {
-                    throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+                    records = 0; // no statistics table yet
                 }
             }
-        };
+            return records;
+        }
+
+        @Override
+        public List<String> fuzzyWords(String word) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT cs_fuzzy_candidates(?)")) {
+                ps.setString(1, word);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    java.sql.Array words = rs.getArray(1);
+                    return words == null ? List.of() : List.of((String[]) words.getArray());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("the context store could not be read: " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

@@ -49,9 +49,18 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
     public record Sql(String text, List<Object> params) {
     }
 
-    /** A place in a record: field names, and array positions given by SQL expressions of enclosing {@code any}s. */
-    record Ref(List<Part> parts) {
+    /**
+     * A place in a record: field names, and array positions given by SQL expressions of enclosing {@code any}s. Inside
+     * an {@code any}, {@code element} is the SQL of the array element's value in {@code doc} (when the database gives
+     * it) and {@code from} the index of the first part below it, so that a dialect may read the element instead of
+     * the whole record.
+     */
+    record Ref(List<Part> parts, String element, int from) {
         record Part(String name, String indexSql) {
+        }
+
+        Ref(List<Part> parts) {
+            this(parts, null, 0);
         }
 
         static Ref of(FieldPath path) {
@@ -61,13 +70,19 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
         Ref then(FieldPath path) {
             List<Part> p = new ArrayList<>(parts);
             path.segments().forEach(s -> p.add(new Part(s, null)));
-            return new Ref(p);
+            return new Ref(p, element, from);
         }
 
-        Ref at(String indexSql) {
+        /** The element at position {@code indexSql}, whose value is {@code elementSql} (or null). */
+        Ref at(String indexSql, String elementSql) {
             List<Part> p = new ArrayList<>(parts);
             p.add(new Part(null, indexSql));
-            return new Ref(p);
+            return new Ref(p, elementSql, p.size());
+        }
+
+        /** The field names below the innermost element. */
+        List<Part> belowElement() {
+            return parts.subList(from, parts.size());
         }
 
         /** The dotted path when no array position is in it (a field of the record itself), else null. */
@@ -96,27 +111,32 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
 
     /**
      * Looks at the data while a search is compiled, so that the SQL lets the planner choose well. A text condition
-     * that many rows meet is better checked row by row in the requested order (a page is found soon) than through a
-     * text index (which reads every candidate first). SQLite: whether the rows a text index lists are many.
-     * PostgreSQL: whether the planner's statistics expect many rows to meet a condition (its estimate for a text
-     * index condition of several trigrams multiplies their frequencies as if they were independent, which they are
-     * not), and the words of the vocabulary a fuzzy query word matches, given to the planner as a value.
+     * that many records meet is better checked record by record in the requested order (a page is full soon) than
+     * through a text index (which reads every candidate first). Whether many records meet a condition: SQLite checks
+     * it on a fixed sample of records; PostgreSQL asks its planner, whose statistics of the text column weigh it
+     * (its estimate for an index condition of several trigrams would multiply their frequencies as if they were
+     * independent, which they are not). SQLite also lists the candidates of a word index, and PostgreSQL the words of
+     * the vocabulary a fuzzy query word matches, given to the planner as a value.
      */
     interface Probe {
-        /** Whether {@code rowids} (SQL listing rowids, with its parameters) lists at least {@link #MANY} rows. */
-        boolean many(String rowids, List<Object> params);
+        /**
+         * The rows {@code rowids} (SQL listing row ids, with its parameters) lists, or null when they are many: more
+         * than it costs to check records in order until a page is full (see ContextStore), or than {@link #MANY} when
+         * the store's size is not known yet.
+         */
+        List<Long> few(String rowids, List<Object> params);
 
         /**
-         * Whether the planner expects so many records to meet {@code condition} that a scan in order beats an index:
-         * at least the square root of (page size x records).
+         * Whether so many records meet {@code condition} (SQL over {@code r}, with its parameters) that checking them
+         * in order beats reading an index's candidates.
          */
         boolean common(String condition, List<Object> params);
 
         /** The words of the vocabulary {@code word} matches (PostgreSQL's {@code cs_fuzzy_candidates}). */
         List<String> fuzzyWords(String word);
 
-        /** Candidates from which a scan in order is preferred. */
-        int MANY = 4000;
+        /** Candidates from which a scan in order is preferred when the size of the store is not known. */
+        int MANY = 2000;
     }
 
     /** Compiles a filter, weighing text index conditions with {@code probe} when there is one. */
@@ -348,8 +368,8 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
     /** The folded text at {@code ref} matches every word of {@code words} in the sense of {@link Fuzzy}. */
     abstract String fuzzy(Ref ref, String query, List<String> words, List<Object> params, Probe probe);
 
-    /** Some element of the array at {@code ref} passes {@code element}, given the element's position as SQL. */
-    abstract String anyElement(Ref ref, Function<String, String> element, String alias);
+    /** Some element of the array at {@code ref} passes {@code element}, given the element's place. */
+    abstract String anyElement(Ref ref, Function<Ref, String> element, String alias);
 
     /**
      * A necessary condition for {@code any} whose element filter is {@code element}, that an index can serve, or
@@ -421,12 +441,12 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
             }
             if (f instanceof Filter.Contains c) {
                 Ref array = base.then(c.path());
-                return anyElement(array, index -> eq(array.at(index), c.value(), params), "je" + (++aliases));
+                return anyElement(array, el -> eq(el, c.value(), params), "je" + (++aliases));
             }
             if (f instanceof Filter.Any a) {
                 Ref array = base.then(a.path());
                 String pre = anyPrefilter(array, a.element(), params, probe);
-                String exact = anyElement(array, index -> compile(a.element(), array.at(index)), "je" + (++aliases));
+                String exact = anyElement(array, el -> compile(a.element(), el), "je" + (++aliases));
                 return pre == null ? exact : "(" + pre + " AND " + exact + ")";
             }
             if (f instanceof Filter.Not n) {
@@ -439,11 +459,21 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
         }
 
         private String join(List<Filter> filters, String op, Ref base) {
+            List<Filter> ordered = new ArrayList<>(filters);
+            if (op.equals(" AND ")) {
+                // cheap conditions first: a database that checks them in the order written skips the costly ones
+                // (text, arrays) for rows the cheap ones already ruled out
+                ordered.sort(java.util.Comparator.comparingInt(Compiler::cost));
+            }
             List<String> parts = new ArrayList<>();
-            for (Filter f : filters) {
+            for (Filter f : ordered) {
                 parts.add("(" + compile(f, base) + ")");
             }
             return "(" + String.join(op, parts) + ")";
+        }
+
+        private static int cost(Filter f) {
+            return f instanceof Filter.Compare || f instanceof Filter.In ? 0 : f instanceof Filter.Text ? 1 : 2;
         }
 
         private String text(Ref ref, String op, String text) {
@@ -670,6 +700,24 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
             return "json_type(r.folded, " + p + ") = 'text' AND json_extract(r.folded, " + p + ")";
         }
 
+        /**
+         * The records {@code rowids} lists (exact for the condition): without a probe, the subquery; when the probe
+         * finds few, their row ids (listed in the same transaction as the query); when it finds many, null (the caller
+         * then checks each record in order).
+         */
+        private static String indexed(String rowids, List<Object> sub, List<Object> params, Probe probe) {
+            if (probe == null) {
+                params.addAll(sub);
+                return "r.rid IN (" + rowids + ")";
+            }
+            List<Long> ids = probe.few(rowids, sub);
+            if (ids == null) {
+                return null;
+            }
+            params.add(ids.toString()); // a JSON array of numbers
+            return "r.rid IN (SELECT value FROM json_each(?))";
+        }
+
         @Override
         String like(Ref ref, String pattern, List<String> literals, List<Object> params, Probe probe) {
             String field = ref.textField();
@@ -680,6 +728,10 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
             }
             // cs_text holds the folded text of the field (null when it is not text); its trigram index answers a
             // LIKE without ESCAPE, and the ESCAPE form then checks each candidate exactly
+            if (probe != null && probe.common(exact, List.of(pattern))) {
+                params.add(pattern);
+                return exact;
+            }
             String plain = withoutEscapes(pattern);
             List<Object> sub = new ArrayList<>();
             String rowids;
@@ -690,39 +742,42 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
                 sub.add(plain);
             }
             sub.add(pattern);
-            if (probe != null && probe.many(rowids, sub)) {
+            String in = indexed(rowids, sub, params, probe);
+            if (in == null) {
                 params.add(pattern);
                 return exact;
             }
-            params.addAll(sub);
-            return "r.rid IN (" + rowids + ")";
+            return in;
         }
 
         @Override
         String keyword(Ref ref, List<String> words, List<Object> params, Probe probe) {
             String field = ref.textField();
-            if (field == null) {
-                return super.keyword(ref, words, params, null); // like() then reads the JSON
+            List<String> each = new ArrayList<>();
+            List<Object> patterns = new ArrayList<>();
+            for (String w : words) {
+                each.add("(" + folded(ref) + " LIKE ? ESCAPE '\\')");
+                patterns.add("%" + w + "%"); // the words hold letters and digits only: no wildcard to escape
+            }
+            String exact = "(" + String.join(" OR ", each) + ")";
+            if (field == null || probe != null && probe.common(exact, patterns)) {
+                params.addAll(patterns);
+                return exact;
             }
             List<String> any = new ArrayList<>();
             List<Object> sub = new ArrayList<>();
-            for (String w : words) {
-                // the words hold letters and digits only: no LIKE wildcard to escape
-                any.add("SELECT rowid FROM cs_text WHERE " + field + " LIKE ?");
-                sub.add("%" + w + "%");
+            for (Object pattern : patterns) {
+                // the second LIKE checks each candidate of the trigram index exactly
+                any.add("SELECT rowid FROM cs_text WHERE " + field + " LIKE ? AND " + field + " LIKE ? ESCAPE '\\'");
+                sub.add(pattern);
+                sub.add(pattern);
             }
-            String rowids = String.join(" UNION ", any);
-            if (probe != null && probe.many(rowids, sub)) {
-                // common words: check the rows in order instead
-                List<String> each = new ArrayList<>();
-                for (String w : words) {
-                    each.add("(" + folded(ref) + " LIKE ? ESCAPE '\\')");
-                    params.add("%" + w + "%");
-                }
-                return "(" + String.join(" OR ", each) + ")";
+            String in = indexed(String.join(" UNION ", any), sub, params, probe);
+            if (in == null) {
+                params.addAll(patterns);
+                return exact;
             }
-            params.addAll(sub);
-            return "r.rid IN (" + rowids + ")";
+            return in;
         }
 
         @Override
@@ -764,13 +819,14 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
             parts.add("'))'");
             String rowids = "SELECT rowid FROM cs_text_words WHERE cs_text_words MATCH (" + String.join(" || ", parts)
                     + ")";
-            if (probe != null && probe.many(rowids, sub)) {
-                // the words are common: check the rows in order instead
-                params.add(query);
-                return exact;
+            String in = indexed(rowids, sub, params, probe);
+            if (in == null) {
+                // the words are common: the records are checked in order against the candidates (the unary + keeps
+                // SQLite from reading the candidates first)
+                params.addAll(sub);
+                return "+r.rid IN (" + rowids + ")";
             }
-            params.addAll(sub);
-            return "r.rid IN (" + rowids + ")";
+            return in;
         }
 
         @Override
@@ -788,20 +844,22 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
                     return null;
                 }
             }
-            String rowids = "SELECT rowid FROM cs_text WHERE projects LIKE ?";
-            List<Object> sub = List.of("%" + v + "%");
-            if (probe != null && probe.many(rowids, sub)) {
-                return null; // many projects' tasks: the scan in order finds a page sooner
+            // none when many records meet the condition: the scan in order finds a page sooner
+            if (probe != null) {
+                List<Object> exactParams = new ArrayList<>();
+                String exact = anyElement(ref, el -> eq(el.then(c.path()), c.value(), exactParams), "jp");
+                if (probe.common(exact, exactParams)) {
+                    return null;
+                }
             }
-            params.addAll(sub);
-            return "r.rid IN (" + rowids + ")";
+            return indexed("SELECT rowid FROM cs_text WHERE projects LIKE ?", List.of("%" + v + "%"), params, probe);
         }
 
         @Override
-        String anyElement(Ref ref, Function<String, String> element, String alias) {
+        String anyElement(Ref ref, Function<Ref, String> element, String alias) {
             String p = path(ref);
             return "(json_type(r.doc, " + p + ") = 'array' AND EXISTS (SELECT 1 FROM json_each(r.doc, " + p + ") "
-                    + alias + " WHERE " + element.apply(alias + ".key") + "))";
+                    + alias + " WHERE " + element.apply(ref.at(alias + ".key", null)) + "))";
         }
 
         @Override
@@ -967,6 +1025,10 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
             if (column.equals("r.doc") && plain != null && HOT.containsKey(plain)) {
                 return "r." + HOT.get(plain);
             }
+            if (column.equals("r.doc") && ref.element() != null) {
+                List<Ref.Part> below = ref.belowElement();
+                return below.isEmpty() ? ref.element() : ref.element() + " #> " + path(new Ref(below));
+            }
             return column + " #> " + path(ref);
         }
 
@@ -975,6 +1037,10 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
             String plain = ref.plain();
             if (column.equals("r.doc") && plain != null && HOT.containsKey(plain)) {
                 return "(r." + HOT.get(plain) + " #>> '{}')";
+            }
+            if (column.equals("r.doc") && ref.element() != null) {
+                List<Ref.Part> below = ref.belowElement();
+                return "(" + ref.element() + " #>> " + (below.isEmpty() ? "'{}'" : path(new Ref(below))) + ")";
             }
             return column + " #>> " + path(ref);
         }
@@ -1066,26 +1132,34 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
             // one of the words of the vocabulary it matches (cs_fuzzy_candidates: the words it is a prefix of, and
             // those close enough)
             List<String> each = new ArrayList<>();
-            for (String q : words) {
-                if (probe != null) {
-                    // the words as a value, which the column's statistics weigh
-                    each.add("r.w_" + field + " && CAST(? AS text[])");
-                    params.add(probe.fuzzyWords(q).toArray(new String[0]));
-                } else {
+            if (probe == null) {
+                for (String q : words) {
                     // a scalar subquery: worked out once per query, whichever plan is chosen
                     each.add("r.w_" + field + " && (SELECT cs_fuzzy_candidates(?))");
                     params.add(q);
                 }
+                return "(" + String.join(" AND ", each) + ")";
             }
-            return "(" + String.join(" AND ", each) + ")";
+            // the candidate words as values; when many records hold them, the condition is written so that no index
+            // serves it (a copy of the column), and the records are checked in order
+            List<Object> words2 = new ArrayList<>();
+            for (String q : words) {
+                each.add("r.w_" + field + " && CAST(? AS text[])");
+                words2.add(probe.fuzzyWords(q).toArray(new String[0]));
+            }
+            String indexed = "(" + String.join(" AND ", each) + ")";
+            params.addAll(words2);
+            return probe.common(indexed, words2) ? indexed.replace("r.w_" + field + " &&", "(r.w_" + field
+                    + " || '{}'::text[]) &&") : indexed;
         }
 
         @Override
-        String anyElement(Ref ref, Function<String, String> element, String alias) {
+        String anyElement(Ref ref, Function<Ref, String> element, String alias) {
             String value = value("r.doc", ref);
+            // the element's fields are read from the element (alias.v), not from the whole record again
             return "EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(" + value + ") = 'array' THEN "
                     + value + " ELSE '[]'::jsonb END) WITH ORDINALITY AS " + alias + "(v, o) WHERE "
-                    + element.apply(alias + ".o - 1") + ")";
+                    + element.apply(ref.at(alias + ".o - 1", alias + ".v")) + ")";
         }
 
         @Override
@@ -1096,6 +1170,14 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
             if (plain == null || !HOT.containsKey(plain) || !(element instanceof Filter.Compare c)
                     || !c.op().equals("eq") || c.value().isNull() || c.path().segments().size() != 1) {
                 return null;
+            }
+            if (probe != null) {
+                // none when many records meet the condition: they are then checked in order
+                List<Object> exactParams = new ArrayList<>();
+                String exact = anyElement(ref, el -> eq(el.then(c.path()), c.value(), exactParams), "jp");
+                if (probe.common(exact, exactParams)) {
+                    return null;
+                }
             }
             params.add("[{\"" + c.path().segments().get(0) + "\": " + c.value() + "}]");
             return value("r.doc", ref) + " @> CAST(? AS jsonb)";

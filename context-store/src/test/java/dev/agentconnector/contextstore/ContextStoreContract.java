@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 abstract class ContextStoreContract {
     static final ObjectMapper JSON = new ObjectMapper();
     private ContextStore store;
+    private DataSource data;
 
     /** A fresh, empty database. */
     abstract DataSource dataSource() throws Exception;
@@ -45,6 +46,7 @@ abstract class ContextStoreContract {
     @BeforeAll
     void fill() throws Exception {
         DataSource ds = dataSource();
+        data = ds;
         ContextStore.migrate(ds, dialect());
         store = new ContextStore(ds, dialect());
         String[] tasks = {
@@ -498,6 +500,79 @@ abstract class ContextStoreContract {
                 .data()).hasSize(projects.length);
         assertThat(search("prj", "{\"query\":{\"filter\":{\"not\":{\"any\":{\"projects\":{\"eq\":{\"name\":"
                 + "\"Relaunch\"}}}}}}}").data()).hasSize(projects.length);
+    }
+
+    @Test
+    void textConditionsManyRecordsMeetGiveTheSameAnswersAsRareOnes() throws Exception {
+        // enough records, with statistics taken, that a common word is checked record by record in order and a
+        // rare one through the text indexes: both must give exactly the records the grammar says
+        String[] names = {"Quarterly report draft", "Launch plan review", "Quarterly launch", "Budget — Q3"};
+        List<JsonNode> records = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            String name = i % 97 == 0 ? "Rare résumé item " + i : names[i % names.length];
+            records.add(JSON.readTree("{\"gid\":\"b" + (100_000 + i) + "\",\"name\":" + JSON.writeValueAsString(name)
+                    + ",\"notes\":\"n" + (i % 3) + " shared notes\",\"completed\":" + (i % 2 == 0)
+                    + ",\"projects\":[{\"gid\":\"p\",\"name\":\"" + (i % 5 == 0 ? "Small" : "Big project") + "\"}]}"));
+        }
+        store.upsertAll("bulk", "tasks", records, 1L);
+        store.markSynced("bulk", "tasks", 1L); // SQLite takes its statistics here
+        if (dialect() == SqlDialect.POSTGRES) {
+            try (Connection c = data.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("ANALYZE cs_records");
+            }
+        }
+        List<String> filters = List.of("{\"like\":{\"name\":\"quarterly\"}}", "{\"like\":{\"name\":\"rare résumé\"}}",
+                "{\"keyword\":{\"notes\":\"shared zzz\"}}", "{\"keyword\":{\"name\":\"rare\"}}",
+                "{\"fuzzy\":{\"name\":\"quartrly\"}}", "{\"fuzzy\":{\"name\":\"resume itme\"}}",
+                "{\"fuzzy\":{\"name\":\"lanch quarterly\"}}", "{\"fuzzy\":{\"notes\":\"sharde\"}}",
+                "{\"any\":{\"projects\":{\"eq\":{\"name\":\"Big project\"}}},\"eq\":{\"completed\":true}}",
+                "{\"any\":{\"projects\":{\"eq\":{\"name\":\"Small\"}}}}",
+                "{\"not\":{\"fuzzy\":{\"name\":\"quarterly\"}}}");
+        for (String filter : filters) {
+            JsonNode f = JSON.readTree(filter);
+            Set<String> expected = new HashSet<>();
+            for (JsonNode r : records) {
+                if (matches(f, r)) {
+                    expected.add(r.path("gid").asText());
+                }
+            }
+            List<String> found = allPages("bulk", "{\"filter\":" + filter + "}", 1000);
+            assertThat(found).as(filter).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(allPages("bulk", "{\"filter\":" + filter + "}", 37)).as(filter).isEqualTo(found);
+        }
+    }
+
+    /** The grammar's meaning for the filters of the test above, in Java. */
+    private static boolean matches(JsonNode f, JsonNode r) {
+        String op = f.fieldNames().next();
+        JsonNode arg = f.get(op);
+        switch (op) {
+            case "not":
+                return !matches(arg, r);
+            case "eq":
+                return f.properties().stream().allMatch(e -> e.getKey().equals("eq")
+                        ? r.path("completed").equals(e.getValue().get("completed"))
+                        : matches(JSON.createObjectNode().set(e.getKey(), e.getValue()), r));
+            case "any": {
+                boolean any = false;
+                for (JsonNode p : r.path("projects")) {
+                    any |= p.path("name").asText().equals(arg.path("projects").path("eq").path("name").asText());
+                }
+                return any && (!f.has("eq") || r.path("completed").equals(f.path("eq").path("completed")));
+            }
+            default: {
+                String field = arg.fieldNames().next();
+                String text = r.path(field).asText().toLowerCase(java.util.Locale.ROOT);
+                String q = arg.get(field).asText().toLowerCase(java.util.Locale.ROOT);
+                if (op.equals("like")) {
+                    return text.contains(q);
+                }
+                if (op.equals("keyword")) {
+                    return java.util.Arrays.stream(q.split(" ")).anyMatch(text::contains);
+                }
+                return Fuzzy.matches(text, q);
+            }
+        }
     }
 
     @Test

@@ -16,9 +16,9 @@ ALTER TABLE cs_records
         (CASE WHEN jsonb_typeof(folded #> '{notes}') = 'string' THEN folded #>> '{notes}' END) STORED;
 
 -- eq and in (jsonb equality), with gid last so that equal keys come in gid order (the default order); group by
--- assignee with or without completed (answered from the index alone)
+-- assignee with or without completed, and open tasks past due by assignee (answered from the index alone)
 CREATE INDEX cs_records_assignee_name ON cs_records (scope, entity, h_assignee_name, h_completed, gid);
-CREATE INDEX cs_records_completed ON cs_records (scope, entity, h_completed, h_assignee_name, gid);
+CREATE INDEX cs_records_completed ON cs_records (scope, entity, h_completed, h_assignee_name, h_due_on, gid);
 -- Dates: the three terms of the sort order of a field (SqlDialect.Postgres.sortTerms: type, text by code point,
 -- other values) then gid, so that a range on the field (its type term = 1 and its text between two values) and
 -- the order by it are read from one index, and pages need no sort; the raw column is included for aggregates
