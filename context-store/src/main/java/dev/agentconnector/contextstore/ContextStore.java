@@ -292,7 +292,7 @@ public final class ContextStore {
         boolean more = false;
         // PostgreSQL: a condition many records meet is checked record by record in order, by an index scan in the
         // requested order; its planner, which would misjudge such a condition as rare, is told so for this query
-        boolean inOrder = dialect == SqlDialect.POSTGRES && probe.tookCommon;
+        boolean inOrder = dialect == SqlDialect.POSTGRES && probe.tookCommon && c.getAutoCommit();
         if (inOrder) {
             c.setAutoCommit(false);
             try (java.sql.Statement st = c.createStatement()) {

@@ -40,7 +40,7 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
     /** The top-level text fields the text indexes cover. */
     static final Set<String> TEXT_FIELDS = Set.of("name", "notes");
 
-    /** SQLite 3.38 or later (JSON functions built in; this module ships 3.54 through sqlite-jdbc). */
+    /** SQLite 3.45 or later (JSON functions and JSONB built in; this module ships 3.54 through sqlite-jdbc). */
     public static final SqlDialect SQLITE = new Sqlite();
     /** PostgreSQL 13 or later ({@code jsonb}, {@code normalize}). */
     public static final SqlDialect POSTGRES = new Postgres();
@@ -110,13 +110,13 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
     }
 
     /**
-     * Looks at the data while a search is compiled, so that the SQL lets the planner choose well. A text condition
+     * Looks at the data while a search is compiled, so that the SQL lets the database choose well. A text condition
      * that many records meet is better checked record by record in the requested order (a page is full soon) than
-     * through a text index (which reads every candidate first). Whether many records meet a condition: SQLite checks
-     * it on a fixed sample of records; PostgreSQL asks its planner, whose statistics of the text column weigh it
-     * (its estimate for an index condition of several trigrams would multiply their frequencies as if they were
-     * independent, which they are not). SQLite also lists the candidates of a word index, and PostgreSQL the words of
-     * the vocabulary a fuzzy query word matches, given to the planner as a value.
+     * through a text index (which reads every candidate first). Whether many records meet a condition is measured on
+     * a sample (SQLite: fixed records spread over the table; PostgreSQL: {@code TABLESAMPLE}), not taken from the
+     * planner, whose estimate for a condition of several words or trigrams multiplies their frequencies as if they
+     * were independent, which they are not. SQLite also lists the candidates of a word index, and PostgreSQL the
+     * words of the vocabulary a fuzzy query word matches, given to the planner as a value.
      */
     interface Probe {
         /**
@@ -831,28 +831,30 @@ public abstract sealed class SqlDialect permits SqlDialect.Sqlite, SqlDialect.Po
 
         @Override
         String anyPrefilter(Ref ref, Filter element, List<Object> params, Probe probe) {
-            // {"any": {"projects": {"eq": {"name": "X"}}}}: the JSON text of the projects array (cs_text.projects)
-            // holds X as it is when X has no character JSON escapes; its trigram index finds those rows
+            // {"any": {"projects": {"eq": {"name": "X"}}}}: the records whose projects' names hold every word of X
+            // (cs_text_words.projects), a superset the exact condition then narrows
             if (!"projects".equals(ref.plain()) || !(element instanceof Filter.Compare c) || !c.op().equals("eq")
-                    || !c.value().isTextual() || c.path().segments().size() != 1) {
+                    || !c.value().isTextual() || !c.path().segments().equals(List.of("name"))) {
                 return null;
             }
-            String v = c.value().asText();
-            for (int i = 0; i < v.length(); i++) {
-                char ch = v.charAt(i);
-                if (ch < 0x20 || ch == '"' || ch == '\\' || ch == '%' || ch == '_') {
-                    return null;
-                }
+            List<String> words = Fuzzy.words(c.value().asText().toLowerCase(Locale.ROOT));
+            if (words.isEmpty()) {
+                return null;
             }
-            // none when many records meet the condition: the scan in order finds a page sooner
             if (probe != null) {
+                // none when many records meet the condition: the scan in order finds a page sooner
                 List<Object> exactParams = new ArrayList<>();
                 String exact = anyElement(ref, el -> eq(el.then(c.path()), c.value(), exactParams), "jp");
                 if (probe.common(exact, exactParams)) {
                     return null;
                 }
             }
-            return indexed("SELECT rowid FROM cs_text WHERE projects LIKE ?", List.of("%" + v + "%"), params, probe);
+            StringBuilder match = new StringBuilder("{projects} : (");
+            for (int i = 0; i < words.size(); i++) {
+                match.append(i == 0 ? "\"" : " AND \"").append(words.get(i)).append('"');
+            }
+            return indexed("SELECT rowid FROM cs_text_words WHERE cs_text_words MATCH ?", List.of(match.append(")")
+                    .toString()), params, probe);
         }
 
         @Override

@@ -36,27 +36,23 @@ CREATE INDEX cs_records_due_on ON cs_records
 CREATE INDEX cs_records_modified_at ON cs_records
     (scope, entity, json_extract(doc, '$.modified_at'), json_type(doc, '$.modified_at'), gid);
 
--- The folded text of name and notes (null when not text) and the JSON text of the projects array, with a trigram
--- index: like and keyword on name and notes, and {"any": {"projects": {"eq": {"name": ...}}}}, read candidates from
--- it instead of parsing every record. Kept in step with cs_records by triggers.
-CREATE VIRTUAL TABLE cs_text USING fts5(name, notes, projects, tokenize = 'trigram');
-INSERT INTO cs_text (rowid, name, notes, projects)
+-- The folded text of name and notes (null when not text), with a trigram index: like and keyword on these fields read
+-- candidates from it instead of reading every record. Kept in step with cs_records by triggers.
+CREATE VIRTUAL TABLE cs_text USING fts5(name, notes, tokenize = 'trigram');
+INSERT INTO cs_text (rowid, name, notes)
     SELECT rid,
            CASE WHEN json_type(folded, '$.name') = 'text' THEN json_extract(folded, '$.name') END,
-           CASE WHEN json_type(folded, '$.notes') = 'text' THEN json_extract(folded, '$.notes') END,
-           CASE WHEN json_type(doc, '$.projects') = 'array' THEN json_extract(doc, '$.projects') END
+           CASE WHEN json_type(folded, '$.notes') = 'text' THEN json_extract(folded, '$.notes') END
     FROM cs_records;
 CREATE TRIGGER cs_records_text_insert AFTER INSERT ON cs_records BEGIN
-    INSERT INTO cs_text (rowid, name, notes, projects) VALUES (new.rid,
+    INSERT INTO cs_text (rowid, name, notes) VALUES (new.rid,
         CASE WHEN json_type(new.folded, '$.name') = 'text' THEN json_extract(new.folded, '$.name') END,
-        CASE WHEN json_type(new.folded, '$.notes') = 'text' THEN json_extract(new.folded, '$.notes') END,
-        CASE WHEN json_type(new.doc, '$.projects') = 'array' THEN json_extract(new.doc, '$.projects') END);
+        CASE WHEN json_type(new.folded, '$.notes') = 'text' THEN json_extract(new.folded, '$.notes') END);
 END;
-CREATE TRIGGER cs_records_text_update AFTER UPDATE OF doc, folded ON cs_records BEGIN
+CREATE TRIGGER cs_records_text_update AFTER UPDATE OF folded ON cs_records BEGIN
     UPDATE cs_text SET
         name = CASE WHEN json_type(new.folded, '$.name') = 'text' THEN json_extract(new.folded, '$.name') END,
-        notes = CASE WHEN json_type(new.folded, '$.notes') = 'text' THEN json_extract(new.folded, '$.notes') END,
-        projects = CASE WHEN json_type(new.doc, '$.projects') = 'array' THEN json_extract(new.doc, '$.projects') END
+        notes = CASE WHEN json_type(new.folded, '$.notes') = 'text' THEN json_extract(new.folded, '$.notes') END
     WHERE rowid = new.rid;
 END;
 CREATE TRIGGER cs_records_text_delete AFTER DELETE ON cs_records BEGIN
