@@ -335,6 +335,9 @@ public final class ContextStore {
     /** Records a sample for a probe's estimate holds (SQLite). */
     private static final int SAMPLE = 400;
 
+    /** Recent answers of {@link SqlDialect.Probe#common}, by condition and parameters, for a minute. */
+    private final ExpiringCache<String, Boolean> commonAnswers = new ExpiringCache<>(512, 60_000);
+
     /**
      * How many of n records may meet a text condition before checking records in order beats reading the text
      * index's candidates: with c candidates, reading them costs about c x 8 us on SQLite, checking records in order
@@ -378,8 +381,14 @@ public final class ContextStore {
         @Override
         public boolean common(String condition, List<Object> params) {
             try {
-                boolean common = dialect == SqlDialect.SQLITE ? sampled(condition, params)
-                        : planned(condition, params);
+                // a query's pages ask the same: the answer is kept for a minute (it only steers the plan)
+                String key = condition + '\u0000' + params.stream().map(p -> p instanceof Object[] a
+                        ? java.util.Arrays.toString(a) : String.valueOf(p)).toList();
+                Boolean common = commonAnswers.get(key);
+                if (common == null) {
+                    common = dialect == SqlDialect.SQLITE ? sampled(condition, params) : planned(condition, params);
+                    commonAnswers.put(key, common);
+                }
                 tookCommon |= common;
                 return common;
             } catch (SQLException e) {
@@ -421,7 +430,7 @@ public final class ContextStore {
         }
 
         /**
-         * PostgreSQL: the share meeting the condition among the records of pages drawn at random, about 5 x SAMPLE
+         * PostgreSQL: the share meeting the condition among the records of pages drawn at random, about 2.5 x SAMPLE
          * (the same pages each time while the table is unchanged). The planner's own estimate would not do: it multiplies
          * the frequencies of a condition's parts (the words of a query, the trigrams of a pattern) as if they
          * were independent, which they are not.
@@ -431,7 +440,7 @@ public final class ContextStore {
             if (n < SAMPLE) {
                 return false; // no statistics yet, or a small store: its indexes answer at once
             }
-            double percent = Math.min(100, 100.0 * SAMPLE * 5 / n);
+            double percent = Math.min(100, 100.0 * SAMPLE * 2.5 / n);
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE " + condition
                     + ") FROM cs_records r TABLESAMPLE SYSTEM (" + percent + ") REPEATABLE (7)")) {
                 for (int i = 0; i < params.size(); i++) {
@@ -692,6 +701,38 @@ public final class ContextStore {
             return JSON.readTree(s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A small map whose entries expire after a while, the oldest dropped first when full. */
+    private static final class ExpiringCache<K, V> {
+        private record Entry<V>(V value, long expires) {
+        }
+
+        private final int max;
+        private final long millis;
+        private final Map<K, Entry<V>> map;
+
+        ExpiringCache(int max, long millis) {
+            this.max = max;
+            this.millis = millis;
+            this.map = new java.util.LinkedHashMap<>(16, 0.75f, true);
+        }
+
+        synchronized V get(K key) {
+            Entry<V> e = map.get(key);
+            if (e == null || e.expires() < System.currentTimeMillis()) {
+                map.remove(key);
+                return null;
+            }
+            return e.value();
+        }
+
+        synchronized void put(K key, V value) {
+            map.put(key, new Entry<>(value, System.currentTimeMillis() + millis));
+            if (map.size() > max) {
+                map.remove(map.keySet().iterator().next());
+            }
         }
     }
 }
